@@ -1,0 +1,115 @@
+"""The command line: the window by default, and the shop's batch jobs.
+
+Thin on purpose: parse, call a service, print. Faults a shop can meet print a
+clear message and exit non-zero; anything else is a bug and shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from shopdesk import __version__, config
+from shopdesk.errors import DatabaseProblem, ShopDeskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="shopdesk", description="ShopDesk for repair and service shops.")
+    parser.add_argument("--version", action="version", version=f"shopdesk {__version__}")
+    parser.add_argument("--db", metavar="URL",
+                        help=f"database: an SQLite file path or postgresql://user:pass@host/db "
+                             f"(default ${config.ENV_DB}, else {config.default_db_path()})")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the window (default: the system's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="open the window (the default)")
+
+    demo = sub.add_parser("demo", help="fill a database with realistic, seeded demo data")
+    demo.add_argument("--customers", type=int, default=1000)
+    demo.add_argument("--orders", type=int, default=5000)
+    demo.add_argument("--seed", type=int, default=20261122)
+
+    db = sub.add_parser("db", help="database tasks")
+    db_sub = db.add_subparsers(dest="db_command", metavar="TASK", required=True)
+    db_sub.add_parser("info", help="where the database is, its schema version and record counts")
+    db_sub.add_parser("migrate", help="bring the database to this program's schema version")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            return gui(args)
+        if command == "demo":
+            return demo(args)
+        if command == "db":
+            return db_task(args)
+    except DatabaseProblem as problem:
+        print(f"shopdesk: {problem.message}", file=sys.stderr)
+        return problem.exit_code
+    except ShopDeskError as error:
+        print(f"shopdesk: {error.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("shopdesk: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:])
+
+
+def gui(args) -> int:
+    from shopdesk.ui.app import run_gui
+
+    return run_gui(args.db, args.lang)
+
+
+def demo(args) -> int:
+    from shopdesk.db import open_database
+    from shopdesk.demo import fill
+
+    opened = open_database(args.db)
+    print(f"Demo data into {config.display_url(opened.url)}")
+    fill(customers=args.customers, orders=args.orders, seed=args.seed, progress=_progress_printer())
+    return 0
+
+
+def db_task(args) -> int:
+    from shopdesk.db import open_database
+    from shopdesk.models import ALL_MODELS
+    from shopdesk.models.migrations import SCHEMA_VERSION
+
+    opened = open_database(args.db)
+    print(f"database: {config.display_url(opened.url)}")
+    if opened.created:
+        print("created a new, empty database")
+    if opened.upgraded_from is not None:
+        print(f"upgraded from schema {opened.upgraded_from} (copy kept at {opened.backup_before_upgrade})")
+    print(f"schema version: {SCHEMA_VERSION}")
+    if args.db_command == "info":
+        for model in ALL_MODELS:
+            print(f"  {model._meta.table_name:<20} {model.select().count():>10,}")
+    return 0
+
+
+def _progress_printer():
+    """A one-line progress display on the terminal (plain lines when not a tty)."""
+    tty = sys.stdout.isatty()
+    last = {"label": None}
+
+    def progress(label: str, done: int, total: int) -> None:
+        pct = 100 * done // max(total, 1)
+        if tty:
+            bar = "#" * (pct // 4)
+            print(f"\r  {label:<14} [{bar:<25}] {done:>9,}/{total:,}", end="", flush=True)
+            if done >= total:
+                print()
+        elif done >= total or last["label"] != label:
+            print(f"  {label}: {done:,}/{total:,}", flush=True)
+        last["label"] = label
+
+    return progress

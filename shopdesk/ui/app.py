@@ -1,0 +1,96 @@
+"""Starting the window: the Qt application, the language, the database, sign-in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from shopdesk import config
+from shopdesk.clock import Clock
+from shopdesk.db import open_database
+from shopdesk.errors import DatabaseProblem
+from shopdesk.services.context import Actor
+from shopdesk.ui.context import AppContext
+from shopdesk.ui.messages import translated
+
+LANGUAGES = ("en", "zh_CN")
+CJK_FAMILIES = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
+
+
+def i18n_dir() -> Path:
+    return config.resources_dir() / "i18n"
+
+
+def choose_language(option: str | None) -> str:
+    if option:
+        return option
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translation(app: QApplication, language: str) -> list[QTranslator]:
+    """Load ShopDesk's catalogue and Qt's own (dialog buttons) for ``language``."""
+    installed = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(i18n_dir() / f"shopdesk_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    return installed
+
+
+def prefer_cjk_font(app: QApplication) -> None:
+    """Chinese names must never show as boxes: put a CJK family behind the default,
+    and prefer a Simplified Chinese one over the Japanese-shaped fallback."""
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *CJK_FAMILIES])
+    app.setFont(font)
+
+
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("ShopDesk")
+    app.setApplicationName("ShopDesk")
+    prefer_cjk_font(app)
+    install_translation(app, choose_language(language))
+    return app
+
+
+def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None = None,
+            sign_in: Callable[[AppContext], Actor | None] | None = None) -> int:
+    app = make_application(language=language)
+    url = config.resolve_db_url(db_url)
+    try:
+        open_database(url)
+    except DatabaseProblem as problem:
+        QMessageBox.critical(None, app.translate("App", "ShopDesk cannot open its database"), translated(problem))
+        return problem.exit_code
+
+    from shopdesk.ui.main_window import MainWindow
+    from shopdesk.ui import signin
+
+    sign_in = sign_in or signin.obtain_actor
+    ctx = AppContext(url, clock or Clock())
+    actor = sign_in(ctx)
+    if actor is None:
+        return 0
+    ctx.set_actor(actor)
+    window = MainWindow(ctx)
+
+    def switch_user() -> None:
+        new_actor = signin.switch_user(ctx, window)
+        if new_actor is not None:
+            ctx.set_actor(new_actor)
+
+    window.switchUserRequested.connect(switch_user)
+    window.show()
+    return app.exec()

@@ -1,0 +1,81 @@
+"""Running database work off the UI thread (after Anki's QueryOp/CollectionOp).
+
+``TaskRunner.run(fn, on_done, on_error)`` runs ``fn()`` on a single worker
+thread (database work is serialised) and delivers the result to the main
+thread. Starting a task with the same ``key`` supersedes the older one: its
+result is dropped, so search-as-you-type shows only the newest answer.
+
+Tests set ``runner.synchronous = True`` to run tasks at once, deterministically.
+"""
+
+from __future__ import annotations
+
+import itertools
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    finished = Signal(int, object, object)  # ticket, result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, ticket: int, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.ticket, self.fn, self.relay = ticket, fn, relay
+
+    def run(self) -> None:
+        try:
+            result, error = self.fn(), None
+        except BaseException as exc:  # delivered to on_error on the main thread
+            result, error = None, exc
+            exc.formatted_traceback = traceback.format_exc()
+        self.relay.finished.emit(self.ticket, result, error)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.synchronous = False
+        self._tickets = itertools.count(1)
+        self._pending: dict[int, tuple[Callable, Callable | None, str | None]] = {}
+        self._latest: dict[str, int] = {}
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver)
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None] | None = None, key: str | None = None) -> int:
+        ticket = next(self._tickets)
+        self._pending[ticket] = (on_done, on_error, key)
+        if key:
+            self._latest[key] = ticket
+        if self.synchronous:
+            try:
+                result, error = fn(), None
+            except BaseException as exc:
+                result, error = None, exc
+            self._deliver(ticket, result, error)
+        else:
+            self.pool.start(_Job(ticket, fn, self._relay))
+        return ticket
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    @Slot(int, object, object)
+    def _deliver(self, ticket: int, result: Any, error: BaseException | None) -> None:
+        on_done, on_error, key = self._pending.pop(ticket, (None, None, None))
+        if on_done is None:
+            return
+        if key and self._latest.get(key) != ticket:
+            return  # superseded by a newer task of the same kind
+        if error is not None:
+            if on_error is None:
+                raise error
+            on_error(error)
+        else:
+            on_done(result)
