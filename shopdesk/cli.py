@@ -33,7 +33,38 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", metavar="TASK", required=True)
     db_sub.add_parser("info", help="where the database is, its schema version and record counts")
     db_sub.add_parser("migrate", help="bring the database to this program's schema version")
+
+    receipt = sub.add_parser("receipt", help="write receipts of orders to a PDF file")
+    receipt.add_argument("numbers", nargs="*", metavar="ORDER_NUMBER", help="one or more order numbers")
+    receipt.add_argument("--from", dest="date_from", type=_date, help="all orders reported from this day (YYYY-MM-DD)")
+    receipt.add_argument("--to", dest="date_to", type=_date, help="… up to and including this day")
+    receipt.add_argument("--kind", choices=["intake", "repair"], default="repair")
+    receipt.add_argument("--layout", choices=["a4", "a5", "80mm"], help="default: the shop's setting")
+    receipt.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    receipt.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
+    backup = sub.add_parser("backup", help="back up the database (checked after writing)")
+    backup.add_argument("-o", "--output", metavar="FILE", help="default: the backup folder, with rotation")
+    restore = sub.add_parser("restore", help="replace the database by a backup (the current one is kept aside)")
+    restore.add_argument("backup", metavar="BACKUP")
+
+    ledger = sub.add_parser("ledger", help="the fee ledger")
+    ledger_sub = ledger.add_subparsers(dest="ledger_command", metavar="TASK", required=True)
+    ledger_sub.add_parser("verify", help="check that no entry was altered outside the program")
+    export = ledger_sub.add_parser("export", help="export the entries of a period to CSV or XLSX")
+    export.add_argument("--from", dest="date_from", type=_date, required=True)
+    export.add_argument("--to", dest="date_to", type=_date, required=True)
+    export.add_argument("-o", "--output", required=True, metavar="FILE.csv|FILE.xlsx")
     return parser
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +77,18 @@ def main(argv: list[str] | None = None) -> int:
             return demo(args)
         if command == "db":
             return db_task(args)
+        if command == "backup":
+            from shopdesk.services.backup import cli_backup
+
+            return cli_backup(args.db, args.output)
+        if command == "restore":
+            from shopdesk.services.backup import cli_restore
+
+            return cli_restore(args.db, args.backup)
+        if command == "receipt":
+            return receipt(args)
+        if command == "ledger":
+            return ledger(args)
     except DatabaseProblem as problem:
         print(f"shopdesk: {problem.message}", file=sys.stderr)
         return problem.exit_code
@@ -93,6 +136,50 @@ def db_task(args) -> int:
     if args.db_command == "info":
         for model in ALL_MODELS:
             print(f"  {model._meta.table_name:<20} {model.select().count():>10,}")
+    return 0
+
+
+def receipt(args) -> int:
+    from pathlib import Path
+
+    from shopdesk.db import open_database
+    from shopdesk.services import receipts
+    from shopdesk.services.context import Actor
+
+    if not args.numbers and not (args.date_from and args.date_to):
+        print("shopdesk receipt: give order numbers, or --from and --to", file=sys.stderr)
+        return 2
+    open_database(args.db, create=False)
+    actor = Actor.system_task()
+    ids = receipts.order_ids_for(actor, args.numbers, args.date_from, args.date_to)
+    if not ids:
+        print("shopdesk receipt: no orders in that range", file=sys.stderr)
+        return 1
+    if len(ids) == 1:
+        pdf = receipts.print_receipt(actor, ids[0], args.kind, args.layout, language=args.language)
+    else:
+        pdf = receipts.print_batch(actor, ids, args.kind, args.layout, language=args.language)
+    Path(args.output).write_bytes(pdf)
+    print(f"{len(ids)} receipt(s) written to {args.output}")
+    return 0
+
+
+def ledger(args) -> int:
+    from shopdesk.db import open_database
+    from shopdesk.services import ledger as ledger_service
+    from shopdesk.services.context import Actor
+
+    open_database(args.db, create=False)
+    actor = Actor.system_task()
+    if args.ledger_command == "verify":
+        result = ledger_service.verify(actor)
+        print(ledger_service.describe_verify(result))
+        return 0 if result.ok else 1
+    if args.output.lower().endswith(".xlsx"):
+        count = ledger_service.export_xlsx(actor, args.date_from, args.date_to, args.output)
+    else:
+        count = ledger_service.export_csv(actor, args.date_from, args.date_to, args.output)
+    print(f"{count} entries written to {args.output}")
     return 0
 
 

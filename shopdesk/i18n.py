@@ -33,3 +33,37 @@ class Text:
 
     def __repr__(self) -> str:
         return f"Text({self.source!r}, {self.params!r})"
+
+
+def catalogue(language: str):
+    """``translate(context, source)`` for ``language`` without Qt (receipts, command line).
+
+    Reads the same catalogue the window uses (resources/i18n/shopdesk_<lang>.ts);
+    an untranslated or unknown text comes back as its English source.
+    """
+    if language == "en":
+        return lambda context, source: source
+    table = _load_catalogue(language)
+    return lambda context, source: table.get((context, source), source)
+
+
+_catalogues: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def _load_catalogue(language: str) -> dict[tuple[str, str], str]:
+    if language not in _catalogues:
+        import xml.etree.ElementTree as ET
+
+        from shopdesk.config import resources_dir
+
+        table: dict[tuple[str, str], str] = {}
+        path = resources_dir() / "i18n" / f"shopdesk_{language}.ts"
+        if path.exists():
+            for context in ET.parse(path).getroot().iter("context"):
+                name = context.findtext("name")
+                for message in context.iter("message"):
+                    translation = message.find("translation")
+                    if translation is not None and translation.text and translation.get("type") != "unfinished":
+                        table[(name, message.findtext("source"))] = translation.text
+        _catalogues[language] = table
+    return _catalogues[language]

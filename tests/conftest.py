@@ -7,7 +7,10 @@ import datetime as dt
 import itertools
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless, on a screen the size of a typical shop PC (1366×768).
+_SCREEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "offscreen-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("TZ", "UTC")
 
 import pytest

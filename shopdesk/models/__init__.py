@@ -2,8 +2,9 @@
 
 from shopdesk.models.base import BaseModel, Versioned, database
 from shopdesk.models.customers import Customer, Device, MeterReading, ServiceContract
-from shopdesk.models.ledger import AppendOnly, ClosedMonth, LedgerEntry
-from shopdesk.models.orders import OrderEvent, OrderLine, PriceItem, RepairOrder
+from shopdesk.models.followups import CareHoliday, Complaint, FollowUpCall, Greeting
+from shopdesk.models.ledger import AppendOnly, ClosedMonth, LedgerEntry, Settlement
+from shopdesk.models.orders import OrderEvent, OrderLine, OrderPhoto, PriceItem, RepairOrder
 from shopdesk.models.shop import Counter, SchemaVersion, ShopSettings
 from shopdesk.models.staff import AuditEntry, Staff
 
@@ -22,8 +23,14 @@ ALL_MODELS = [
     RepairOrder,
     OrderEvent,
     OrderLine,
+    OrderPhoto,
     LedgerEntry,
     ClosedMonth,
+    Settlement,
+    FollowUpCall,
+    Complaint,
+    Greeting,
+    CareHoliday,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["AppendOnly", "BaseModel", "Versioned", "database", "ALL_MODELS"]

@@ -35,6 +35,19 @@ class Customer(Versioned):
     created_at = UtcDateTimeField()
     created_by = pw.ForeignKeyField(Staff, null=True, backref="+")
 
+    class Meta:
+        # The list's sort orders, read straight from an index (100k ids in ~30 ms, no sort step).
+        indexes = (
+            (("archived", "number"), False),
+            (("archived", "name"), False),
+            (("archived", "company"), False),
+            (("archived", "phone"), False),
+            (("archived", "region"), False),
+            (("archived", "kind"), False),
+            (("archived", "last_order_at"), False),
+            (("archived", "open_order_count"), False),
+        )
+
 
 class Device(Versioned):
     customer = pw.ForeignKeyField(Customer, backref="devices", index=True)
@@ -88,3 +101,49 @@ class MeterReading(BaseModel):
 
     class Meta:
         table_name = "meter_reading"
+
+
+# -- the search index ----------------------------------------------------------
+# Searching 100k customers by substring must not read the whole table on every
+# keystroke. SQLite: an FTS5 trigram index over ``search_text`` and
+# ``phone_digits`` (external content, kept in step by triggers) plus its
+# vocabulary, which lets two-character queries (王伟, ww) use the index too.
+# PostgreSQL: pg_trgm GIN indexes, used by ``LIKE '%…%'`` for three or more
+# characters. ``shopdesk.services.search`` works (more slowly) without them.
+
+SQLITE_SEARCH_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
+    "search_text, phone_digits, content='customer', content_rowid='id', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts_vocab USING fts5vocab(customer_fts, 'row')",
+    "CREATE TRIGGER IF NOT EXISTS customer_fts_insert AFTER INSERT ON customer BEGIN "
+    "INSERT INTO customer_fts(rowid, search_text, phone_digits) VALUES (new.id, new.search_text, new.phone_digits); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_fts_delete AFTER DELETE ON customer BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, search_text, phone_digits) "
+    "VALUES ('delete', old.id, old.search_text, old.phone_digits); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_fts_update AFTER UPDATE OF search_text, phone_digits ON customer BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, search_text, phone_digits) "
+    "VALUES ('delete', old.id, old.search_text, old.phone_digits); "
+    "INSERT INTO customer_fts(rowid, search_text, phone_digits) VALUES (new.id, new.search_text, new.phone_digits); END",
+    "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')",
+)
+
+POSTGRES_SEARCH_INDEX = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS customer_search_text_trgm ON customer USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS customer_phone_digits_trgm ON customer USING gin (phone_digits gin_trgm_ops)",
+)
+
+
+def create_search_index(db: pw.Database) -> bool:
+    """Create (or rebuild) the search index; idempotent. Call from create_schema
+    and a migration step. Returns False where the database cannot have one
+    (SQLite without FTS5/trigram, PostgreSQL without the pg_trgm extension):
+    search then scans the compact columns instead."""
+    statements = POSTGRES_SEARCH_INDEX if isinstance(db, pw.PostgresqlDatabase) else SQLITE_SEARCH_INDEX
+    try:
+        with db.atomic():
+            for statement in statements:
+                db.execute_sql(statement)
+    except (pw.OperationalError, pw.ProgrammingError, pw.NotSupportedError):
+        return False
+    return True

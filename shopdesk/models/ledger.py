@@ -11,7 +11,9 @@ from shopdesk.models.base import BaseModel, MoneyField, UtcDateTimeField
 from shopdesk.models.orders import RepairOrder
 from shopdesk.models.staff import Staff
 
-ENTRY_KINDS = ("charge", "payment", "hand_in", "refund", "allowance", "adjustment", "reversal")
+# A reversal is an entry of the same kind with the negated amount and ``reverses``
+# set (see shopdesk.rules.ledger), so there is no separate "reversal" kind.
+ENTRY_KINDS = ("charge", "payment", "hand_in", "refund", "allowance", "adjustment")
 METHODS = ("", "cash", "wechat", "alipay", "bank", "card")
 
 
@@ -36,6 +38,14 @@ class LedgerEntry(BaseModel):
 
     class Meta:
         table_name = "ledger_entry"
+        indexes = (
+            # A period's summary reads only this index (no table rows).
+            (("entry_date", "kind", "technician", "method", "amount"), False),
+            # Cash a technician holds: what followed the last month close.
+            (("technician", "entry_date"), False),
+            # What an order owes (unpaid orders, receipts) without reading table rows.
+            (("order", "entry_date", "kind", "amount"), False),
+        )
 
     def save(self, *args, **kwargs):
         if self._pk is not None and not kwargs.get("force_insert"):
@@ -55,9 +65,43 @@ class LedgerEntry(BaseModel):
 
 
 class ClosedMonth(BaseModel):
+    """The books are closed through the end of ``month`` (and every month before it).
+
+    What was true at that moment is kept: the last entry's seq and hash (an
+    anchor ``verify`` checks, so a chain rewritten and re-hashed from the start
+    is still caught) and the cash each technician held, with the orders it
+    was collected on (``balances`` JSON: {"cash_held": {"<staff id>": cents},
+    "open_cash": {"<staff id>": {"<order id>": [collected, handed, first seq]}}}),
+    from which later figures start instead of summing the whole history.
+    """
+
     month = pw.CharField(max_length=7, primary_key=True)  # "2026-11"
     closed_at = UtcDateTimeField()
     closed_by = pw.ForeignKeyField(Staff, null=True, backref="+")
+    last_seq = pw.BigIntegerField(default=0)
+    last_hash = pw.CharField(max_length=64, default="")
+    balances = pw.TextField(default="{}")
 
     class Meta:
         table_name = "closed_month"
+
+
+class Settlement(BaseModel):
+    """A technician's settlement for a period, approved by the owner.
+
+    One row per technician and period: approving posts the allowance entries
+    in the same transaction, so a second approval finds this row and posts
+    nothing. ``figures`` is the approved statement as JSON.
+    """
+
+    technician = pw.ForeignKeyField(Staff, backref="settlements", index=True)
+    period_from = pw.DateField()
+    period_to = pw.DateField()
+    km = pw.IntegerField(default=0)
+    figures = pw.TextField(default="{}")
+    approved_at = UtcDateTimeField()
+    approved_by = pw.ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        table_name = "settlement"
+        indexes = ((("technician", "period_from", "period_to"), True),)

@@ -17,14 +17,58 @@ from typing import Callable
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-from shopdesk.models import ALL_MODELS, SchemaVersion, ShopSettings
+from shopdesk.models import (
+    ALL_MODELS, CareHoliday, ClosedMonth, Complaint, FollowUpCall, Greeting, LedgerEntry, OrderPhoto, RepairOrder,
+    SchemaVersion, Settlement, ShopSettings,
+)
+from shopdesk.models.base import UtcDateTimeField
+from shopdesk.models.customers import create_search_index
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Step = Callable[[pw.Database, SchemaMigrator], None]
 
+
+def _v2_work_records_ledger_anchors_followups(db: pw.Database, migrator: SchemaMigrator) -> None:
+    """Orders carry their work record; closed months anchor the ledger chain;
+    settlements, order photos, follow-up calls, complaints and greetings; the
+    indexes the board, the ledger summary and customer search need."""
+    migrate(
+        migrator.add_column("repair_order", "resume_state", pw.CharField(max_length=24, default="")),
+        migrator.add_column("repair_order", "ready_at", UtcDateTimeField(null=True)),
+        migrator.add_column("repair_order", "diagnosis", pw.TextField(default="")),
+        migrator.add_column("repair_order", "work_done", pw.TextField(default="")),
+        migrator.add_column("repair_order", "travel_km", pw.IntegerField(default=0)),
+        migrator.add_column("closed_month", "last_seq", pw.BigIntegerField(default=0)),
+        migrator.add_column("closed_month", "last_hash", pw.CharField(max_length=64, default="")),
+        migrator.add_column("closed_month", "balances", pw.TextField(default="{}")),
+    )
+    # New tables, as defined at version 2 (freeze these definitions here if a
+    # later version changes the models).
+    db.create_tables([OrderPhoto, Settlement, FollowUpCall, Complaint, Greeting, CareHoliday], safe=True)
+    for model in (RepairOrder, LedgerEntry, ClosedMonth):
+        model._schema.create_indexes(safe=True)
+    _fill_search_keys(db)
+    create_search_index(db)
+
+
+def _fill_search_keys(db: pw.Database) -> None:
+    """Customers written before the search keys existed get them now."""
+    from shopdesk.models import Customer
+    from shopdesk.rules.search import phone_digits, search_text
+
+    rows = (Customer.select(Customer.id, Customer.name, Customer.company, Customer.contact_person, Customer.address,
+                            Customer.phone, Customer.phone2)
+            .where(Customer.search_text == "").tuples())
+    for cid, name, company, contact, address, phone, phone2 in list(rows):
+        Customer.update(search_text=search_text(name, company, contact, address),
+                        phone_digits=phone_digits(phone, phone2)).where(Customer.id == cid).execute()
+
+
 # STEPS[n] brings a database from version n-1 to version n (n >= 2).
-STEPS: dict[int, Step] = {}
+STEPS: dict[int, Step] = {
+    2: _v2_work_records_ledger_anchors_followups,
+}
 
 
 def migrator_for(db: pw.Database) -> SchemaMigrator:
@@ -52,6 +96,7 @@ def stored_version(db: pw.Database) -> int | None:
 def create_schema(db: pw.Database) -> None:
     with db.atomic():
         db.create_tables(ALL_MODELS)
+        create_search_index(db)
         SchemaVersion.create(version=SCHEMA_VERSION)
         ShopSettings.get_or_create(id=1)
 
@@ -60,11 +105,22 @@ def upgrade(db: pw.Database, from_version: int) -> list[int]:
     """Apply every step after ``from_version``; returns the versions applied."""
     applied = []
     migrator = migrator_for(db)
-    for version in range(from_version + 1, SCHEMA_VERSION + 1):
-        with db.atomic():
-            STEPS[version](db, migrator)
-            SchemaVersion.update(version=version).execute()
-        applied.append(version)
+    sqlite = isinstance(db, pw.SqliteDatabase)
+    if sqlite:
+        # SQLite rebuilds a table to add a NOT NULL column; with foreign keys on,
+        # dropping the old copy would fail. Keys are checked again below.
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(from_version + 1, SCHEMA_VERSION + 1):
+            with db.atomic():
+                STEPS[version](db, migrator)
+                if sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise pw.IntegrityError(f"schema step {version} broke a foreign key")
+                SchemaVersion.update(version=version).execute()
+            applied.append(version)
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     return applied
 
 

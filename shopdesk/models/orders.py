@@ -35,7 +35,7 @@ class RepairOrder(Versioned):
     assigned_at = UtcDateTimeField(null=True)
     appointment_at = UtcDateTimeField(null=True)
     started_at = UtcDateTimeField(null=True)
-    resolved_at = UtcDateTimeField(null=True)
+    resolved_at = UtcDateTimeField(null=True, index=True)  # work done (bench: ready for pickup)
     receipt_returned_at = UtcDateTimeField(null=True)
     closed_at = UtcDateTimeField(null=True, index=True)
     dispatched_to = pw.ForeignKeyField(Staff, null=True, backref="+")
@@ -44,6 +44,11 @@ class RepairOrder(Versioned):
     signer_name = pw.CharField(max_length=80, default="")
     cancel_reason = pw.TextField(default="")
     carried_over_on = pw.DateField(null=True)
+    resume_state = pw.CharField(max_length=24, default="")  # where it goes back when the parts arrive
+    ready_at = UtcDateTimeField(null=True)  # bench: ready for pickup since
+    diagnosis = pw.TextField(default="")
+    work_done = pw.TextField(default="")
+    travel_km = pw.IntegerField(default=0)  # on-site travel, whole kilometres
 
     coverage = pw.CharField(max_length=20, default="paid")
     coverage_reason = pw.CharField(max_length=250, default="")
@@ -59,7 +64,11 @@ class RepairOrder(Versioned):
 
     class Meta:
         table_name = "repair_order"
-        indexes = ((("technician", "state"), False), (("customer", "reported_at"), False))
+        indexes = (
+            (("technician", "state"), False),
+            (("customer", "reported_at"), False),
+            (("state", "region"), False),  # the board's region filter over open orders
+        )
 
 
 class OrderEvent(BaseModel):
@@ -76,6 +85,22 @@ class OrderEvent(BaseModel):
 
     class Meta:
         table_name = "order_event"
+
+
+class OrderPhoto(BaseModel):
+    """A photo attached to an order (device condition at intake, the fault …).
+
+    ``path`` is relative to the data folder: ``photos/<order number>/<file>``.
+    """
+
+    order = pw.ForeignKeyField(RepairOrder, backref="photos", index=True)
+    path = pw.CharField(max_length=300)
+    original_name = pw.CharField(max_length=250, default="")
+    added_at = UtcDateTimeField()
+    added_by = pw.ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        table_name = "order_photo"
 
 
 class OrderLine(BaseModel):

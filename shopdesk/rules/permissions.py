@@ -13,7 +13,7 @@ _FRONT_DESK = {
     "followups.view", "followups.record", "complaints.edit",
     "handin.record", "receipts.print", "settings.view",
 }
-_TEAM_LEAD = _FRONT_DESK | {"orders.assign", "day.close", "coverage.override"}
+_TEAM_LEAD = _FRONT_DESK | {"orders.assign", "day.close", "coverage.override", "complaints.approve"}
 _TECHNICIAN = {
     "customers.view", "orders.view", "orders.view_own", "orders.transition_own",
     "work.record", "receipts.print", "settings.view",

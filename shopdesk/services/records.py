@@ -74,3 +74,15 @@ def audit(actor: Actor, action: str, record: pw.Model, changes: dict | None = No
         summary=summary[:250],
         changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
     )
+    from shopdesk.services.changes import announce
+
+    announce(AREA_OF.get(type(record).__name__, type(record).__name__.lower()))
+
+
+# Which window area shows a record type (for other desks' live refresh).
+AREA_OF = {
+    "Customer": "customers", "Device": "customers", "ServiceContract": "customers",
+    "RepairOrder": "orders", "OrderLine": "orders", "PriceItem": "pricelist",
+    "LedgerEntry": "ledger", "Staff": "staff", "ShopSettings": "settings",
+    "FollowUpCall": "followups", "Complaint": "followups",
+}

@@ -69,6 +69,11 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
             sign_in: Callable[[AppContext], Actor | None] | None = None) -> int:
     app = make_application(language=language)
     url = config.resolve_db_url(db_url)
+    from shopdesk.db import EXIT_CORRUPT
+    from shopdesk.ui.backup import start_background_check, start_daily_backup, startup_check
+
+    if not startup_check(url):
+        return EXIT_CORRUPT
     try:
         open_database(url)
     except DatabaseProblem as problem:
@@ -91,6 +96,20 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
         if new_actor is not None:
             ctx.set_actor(new_actor)
 
+    def sign_in_again(_url: str = "") -> None:
+        """The database was replaced by a backup: its staff list is the backup's."""
+        new_actor = signin.obtain_actor(ctx, window)
+        if new_actor is None:
+            window.close()
+        else:
+            ctx.set_actor(new_actor)
+
     window.switchUserRequested.connect(switch_user)
+    window.databaseReplaced.connect(sign_in_again)
     window.show()
+    window.activateWindow()  # after the sign-in dialog, shortcuts should work at once
+    check = start_background_check(ctx, window)
+    check.databaseReplaced.connect(sign_in_again)
+    check.quitRequested.connect(window.close)
+    start_daily_backup(ctx, lambda line: window.statusBar().showMessage(line, 15000))
     return app.exec()

@@ -34,6 +34,42 @@ def _settings(ctx):
     return SettingsPage(ctx)
 
 
+def _staff(ctx):
+    from shopdesk.ui.staff.page import StaffPage
+
+    return StaffPage(ctx)
+
+
+def _pricelist(ctx):
+    from shopdesk.ui.pricelist import PriceListPage
+
+    return PriceListPage(ctx)
+
+
+def _followups(ctx):
+    from shopdesk.ui.followups.page import FollowUpsPage
+
+    return FollowUpsPage(ctx)
+
+
+def _orders(ctx):
+    from shopdesk.ui.orders.page import OrdersPage
+
+    return OrdersPage(ctx)
+
+
+def _customers(ctx):
+    from shopdesk.ui.customers.page import CustomersPage
+
+    return CustomersPage(ctx)
+
+
+def _ledger(ctx):
+    from shopdesk.ui.ledger.page import LedgerPage
+
+    return LedgerPage(ctx)
+
+
 def _pending(title_source: str, hint_source: str):
     def make(ctx):
         from shopdesk.ui.widgets import EmptyState
@@ -44,20 +80,16 @@ def _pending(title_source: str, hint_source: str):
 
 
 AREAS: list[Area] = [
-    Area("customers", QT_TRANSLATE_NOOP("Areas", "Customers"),
-         _pending(QT_TRANSLATE_NOOP("Areas", "Customers"), QT_TRANSLATE_NOOP("Areas", "Customer files arrive in the next release.")),
-         "customers.view"),
-    Area("orders", QT_TRANSLATE_NOOP("Areas", "Repair orders"),
-         _pending(QT_TRANSLATE_NOOP("Areas", "Repair orders"), QT_TRANSLATE_NOOP("Areas", "Repair orders arrive in the next release.")),
-         "orders.view"),
+    Area("customers", QT_TRANSLATE_NOOP("Areas", "Customers"), _customers, "customers.view"),
+    Area("orders", QT_TRANSLATE_NOOP("Areas", "Repair orders"), _orders, "orders.view"),
     Area("followups", QT_TRANSLATE_NOOP("Areas", "Follow-ups"),
-         _pending(QT_TRANSLATE_NOOP("Areas", "Follow-ups"), QT_TRANSLATE_NOOP("Areas", "Follow-up calls and complaints arrive in a later release.")),
+         _followups,
          "followups.view"),
-    Area("ledger", QT_TRANSLATE_NOOP("Areas", "Ledger"),
-         _pending(QT_TRANSLATE_NOOP("Areas", "Ledger"), QT_TRANSLATE_NOOP("Areas", "The fee ledger arrives in a later release.")),
-         "ledger.view"),
+    Area("ledger", QT_TRANSLATE_NOOP("Areas", "Ledger"), _ledger, "ledger.view"),
     Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"),
          _pending(QT_TRANSLATE_NOOP("Areas", "Reports"), QT_TRANSLATE_NOOP("Areas", "Reports arrive in a later release.")),
          None),
+    Area("staff", QT_TRANSLATE_NOOP("Areas", "Staff"), _staff, "staff.manage"),
+    Area("pricelist", QT_TRANSLATE_NOOP("Areas", "Price list"), _pricelist, "pricelist.edit"),
     Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), _settings, "settings.view"),
 ]

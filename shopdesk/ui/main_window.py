@@ -3,14 +3,17 @@ global search box on top, and the database and person in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
     QSplitter, QStackedWidget, QToolBar, QWidget,
 )
 
+import peewee as pw
+
 from shopdesk import __version__
+from shopdesk.services.changes import ChangeWatcher
 from shopdesk.ui.areas import AREAS, Area
 from shopdesk.ui.context import AppContext
 
@@ -24,6 +27,7 @@ ROLE_NAMES = {
 
 class MainWindow(QMainWindow):
     switchUserRequested = Signal()
+    databaseReplaced = Signal(str)  # a backup was restored: sign in again
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         self.ctx.actorChanged.connect(self._rebuild_for_actor)
         self._rebuild_for_actor()
         self._restore_geometry()
+        self._watch_other_desks()
 
     # -- building -------------------------------------------------------------
 
@@ -73,6 +78,13 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         self.switch_user_action.triggered.connect(self.switchUserRequested.emit)
         file_menu.addAction(self.switch_user_action)
+        self.backup_action = QAction(self.tr("&Backup and restore…"), self, objectName="backupAction")
+        self.backup_action.triggered.connect(self.open_backups)
+        file_menu.addAction(self.backup_action)
+        self.hand_in_action = QAction(self.tr("Record a &hand-in…"), self, objectName="handInAction")
+        self.hand_in_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.hand_in_action.triggered.connect(self.open_hand_in)
+        file_menu.addAction(self.hand_in_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self, objectName="quitAction")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -126,6 +138,7 @@ class MainWindow(QMainWindow):
             self._go_actions.append(action)
             self.stack.addWidget(QWidget())  # made on first visit
         self.nav.blockSignals(False)
+        self.hand_in_action.setVisible(actor is None or actor.may("handin.record"))
         if actor is not None:
             role = tr_role(actor.role or "")
             self.user_label.setText(self.tr("Signed in: {0} ({1})").format(actor.name, role))
@@ -133,6 +146,28 @@ class MainWindow(QMainWindow):
             self.user_label.setText("")
         keys = [a.key for a in self.areas]
         self.show_area(current if current in keys else (keys[0] if keys else ""))
+
+    def _watch_other_desks(self) -> None:
+        """Refresh open lists within a second or two when another desk saves."""
+        self.watcher = ChangeWatcher(self.ctx.db_url)
+        self.live_timer = QTimer(self, objectName="liveTimer")
+        self.live_timer.setInterval(1000)
+        self.live_timer.timeout.connect(self.poll_other_desks)
+        self.live_timer.start()
+        self.offline_label = QLabel(objectName="offlineLabel")
+        self.offline_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
+
+    def poll_other_desks(self) -> None:
+        try:
+            areas = self.watcher.poll()
+        except (pw.OperationalError, pw.InterfaceError):  # the connection dropped: say so, keep the window usable
+            areas, self.watcher.online = set(), False
+        self.offline_label.setText(self.tr("offline — reconnecting"))
+        self.offline_label.setVisible(not self.watcher.online)
+        for area in sorted(areas):
+            self.ctx.dataChanged.emit(area)
 
     # -- navigation -----------------------------------------------------------
 
@@ -171,6 +206,18 @@ class MainWindow(QMainWindow):
         if callable(activate):
             activate()
 
+    def open_backups(self) -> None:
+        from shopdesk.ui.backup import BackupDialog
+
+        dialog = BackupDialog(self.ctx, self)
+        dialog.databaseReplaced.connect(self.databaseReplaced.emit)
+        dialog.exec()
+
+    def open_hand_in(self) -> None:
+        from shopdesk.ui.handin import HandInDialog
+
+        HandInDialog(self.ctx, self).exec()
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -185,6 +232,26 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         if not text:
             return
+        # A scanner types the order number from a receipt's QR code: open that order
+        # directly, whatever the customer list happens to be filtered to.
+        import re
+
+        from shopdesk.errors import ShopDeskError
+        from shopdesk.rules.search import ORDER_NUMBER_DIGITS, ORDER_PREFIX
+        from shopdesk.services import orders as order_service
+
+        if re.fullmatch(rf"{ORDER_PREFIX}\d{{{ORDER_NUMBER_DIGITS}}}", text, re.IGNORECASE) and any(
+                a.key == "orders" for a in self.areas):
+            try:
+                order_service.find_order(self.ctx.actor, text)
+            except ShopDeskError:
+                pass  # not an order this person may open: search the customers as usual
+            else:
+                open_order = getattr(self.show_area("orders"), "open_order", None)
+                if callable(open_order):
+                    self.search_box.selectAll()  # the next scan replaces this number
+                    open_order(text)
+                    return
         page = self.show_area("customers")
         search = getattr(page, "search", None)
         if callable(search):
@@ -206,6 +273,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event) -> None:
+        self.live_timer.stop()
+        self.watcher.close()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())

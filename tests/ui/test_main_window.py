@@ -66,11 +66,11 @@ def test_ctrl_number_switches_area(make_window, owner, qtbot):
 
 def test_geometry_is_remembered(make_window, owner):
     window = make_window(owner)
-    window.resize(720, 520)
+    window.resize(1000, 600)
     window.close()
     assert QSettings().value("mainWindow/geometry") is not None
     again = make_window(owner)
-    assert (again.width(), again.height()) == (720, 520)
+    assert (again.width(), again.height()) == (1000, 600)
 
 
 def test_settings_page_saves_the_shop_header(make_window, owner, qtbot):

@@ -1,0 +1,1 @@
+"""ShopDesk's speed bars, each measured next to its floor in the same run."""

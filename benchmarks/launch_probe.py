@@ -1,0 +1,53 @@
+"""Started as a separate process by the benchmark: shows ShopDesk's main window
+(or, for the floor, an empty QMainWindow) the same way, then prints READY and
+its peak memory once the window is shown and the event loop is idle."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mode", choices=["app", "empty"], required=True)
+    parser.add_argument("--db")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if args.mode == "empty":
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.resize(1200, 760)
+    else:
+        from shopdesk.clock import Clock
+        from shopdesk.db import open_database
+        from shopdesk.models import Staff
+        from shopdesk.services.context import Actor
+        from shopdesk.ui.app import make_application
+        from shopdesk.ui.context import AppContext
+        from shopdesk.ui.main_window import MainWindow
+
+        app = make_application(language="zh_CN")
+        opened = open_database(args.db)
+        owner = Staff.select().where(Staff.role == "owner").order_by(Staff.id).first()
+        ctx = AppContext(opened.url, Clock(), Actor(owner))
+        window = MainWindow(ctx)
+
+    def ready() -> None:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"READY {peak_kib}", flush=True)
+        app.quit()
+
+    window.show()
+    QTimer.singleShot(0, ready)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

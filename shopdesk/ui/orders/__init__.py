@@ -1,0 +1,1 @@
+"""The repair orders area: board, day board, my orders, intake and the order view."""
