@@ -10,6 +10,19 @@ import resource
 import sys
 
 
+def peak_kib() -> int:
+    """Peak resident memory of this program. VmHWM starts afresh at exec;
+    ru_maxrss would carry over the parent's peak from the fork."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", choices=["app", "empty"], required=True)
@@ -40,8 +53,7 @@ def main() -> int:
         window = MainWindow(ctx)
 
     def ready() -> None:
-        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"READY {peak_kib}", flush=True)
+        print(f"READY {peak_kib()}", flush=True)
         app.quit()
 
     window.show()

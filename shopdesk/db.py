@@ -9,6 +9,7 @@ a corrupt file, a newer schema, the server down or refusing) become
 
 from __future__ import annotations
 
+import select
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,11 +195,116 @@ def postgres_parameters(url: str) -> dict:
         key, _, value = pair.partition("=")
         params[key] = unquote(value)
     params.setdefault("connect_timeout", 5)
+    # A dropped network is noticed in seconds instead of TCP's quarter of an hour.
+    params.setdefault("keepalives_idle", 10)
+    params.setdefault("keepalives_interval", 3)
+    params.setdefault("keepalives_count", 3)
+    params.setdefault("tcp_user_timeout", 15_000)
     return params
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    return pw.PostgresqlDatabase(**postgres_parameters(url))
+    return ReconnectingPostgresqlDatabase(where=config.display_url(url), **postgres_parameters(url))
+
+
+class ReconnectingPostgresqlDatabase(pw.PostgresqlDatabase):
+    """PostgreSQL that survives a server restart or a network drop.
+
+    peewee keeps a dead connection and fails every later query ("connection
+    already closed"). Here a dead connection is dropped and a new one opened,
+    but only between transactions: a transaction cut in the middle fails (the
+    server has rolled it back, so nothing is half-written). Losing the server
+    raises ``DatabaseProblem``, a message for the person, not a traceback.
+    """
+
+    def __init__(self, *args, where: str = "", **kwargs):
+        self.where = where
+        super().__init__(*args, **kwargs)
+
+    def cursor(self, named_cursor=None):
+        if not self.is_closed() and not _alive(self._state.conn):
+            if self.in_transaction():
+                raise self._lost()
+            self._forget_connection()
+        if self.is_closed():
+            try:
+                self.connect()
+            except pw.OperationalError as exc:
+                raise _server_problem(self.where, exc) from exc
+        return super().cursor(named_cursor)
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except (pw.OperationalError, pw.InterfaceError) as exc:
+            if self._connection_lost():
+                raise self._lost() from exc
+            raise
+
+    def begin(self, isolation_level=None):
+        try:
+            super().begin(isolation_level)
+        except (pw.OperationalError, pw.InterfaceError) as exc:
+            if self._connection_lost():
+                raise self._lost() from exc
+            raise
+
+    def commit(self):
+        try:
+            super().commit()
+        except (pw.OperationalError, pw.InterfaceError) as exc:
+            if self._connection_lost():
+                raise DatabaseProblem(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The connection to the shop server ({where}) broke while saving: the save may not have "
+                        "been stored. Check once the server is back.",
+                    ),
+                    exit_code=EXIT_SERVER, where=self.where,
+                ) from exc
+            raise
+
+    def rollback(self):
+        if self._connection_lost():  # the server rolled the transaction back when the connection dropped
+            self._forget_connection()
+            return
+        super().rollback()
+
+    def _connection_lost(self) -> bool:
+        return not self.is_closed() and bool(self._state.conn.closed)
+
+    def _forget_connection(self) -> None:
+        try:
+            self._state.conn.close()
+        except Exception:  # noqa: BLE001 - it is already broken; we only let go of it
+            pass
+        self._state.reset()
+
+    def _lost(self) -> DatabaseProblem:
+        return DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Lost the connection to the shop server ({where}); nothing was saved. "
+                "ShopDesk reconnects by itself: try again in a moment.",
+            ),
+            exit_code=EXIT_SERVER, where=self.where,
+        )
+
+
+def _alive(conn) -> bool:
+    """False when the server has gone. An idle connection has nothing to read unless
+    the server said goodbye ("terminating connection …") and closed it, or sent a
+    notice: ``poll`` consumes those and raises once it meets the closed socket."""
+    import psycopg2
+
+    try:
+        for _ in range(3):
+            if conn.closed or not select.select([conn], [], [], 0)[0]:
+                break
+            conn.poll()
+    except (psycopg2.Error, OSError, ValueError):
+        return False
+    return not conn.closed
 
 
 def _server_problem(url: str, exc: Exception) -> DatabaseProblem:

@@ -23,10 +23,12 @@ class Text:
 
     def render(self, translate=None) -> str:
         template = translate(self.context, self.source) if translate else self.source
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.source.format(**self.params)
+        for text in (template, self.source):
+            try:
+                return text.format(**self.params)
+            except (KeyError, IndexError, ValueError):
+                continue
+        return self.source  # a placeholder without its value: show the words rather than fail
 
     def __str__(self) -> str:
         return self.render()

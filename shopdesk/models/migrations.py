@@ -18,7 +18,7 @@ import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
 from shopdesk.models import (
-    ALL_MODELS, CareHoliday, ClosedMonth, Complaint, FollowUpCall, Greeting, LedgerEntry, OrderPhoto, RepairOrder,
+    ALL_MODELS, CareHoliday, ClosedMonth, Complaint, Customer, FollowUpCall, Greeting, LedgerEntry, OrderPhoto, RepairOrder,
     SchemaVersion, Settlement, ShopSettings,
 )
 from shopdesk.models.base import UtcDateTimeField
@@ -33,23 +33,37 @@ def _v2_work_records_ledger_anchors_followups(db: pw.Database, migrator: SchemaM
     """Orders carry their work record; closed months anchor the ledger chain;
     settlements, order photos, follow-up calls, complaints and greetings; the
     indexes the board, the ledger summary and customer search need."""
-    migrate(
-        migrator.add_column("repair_order", "resume_state", pw.CharField(max_length=24, default="")),
-        migrator.add_column("repair_order", "ready_at", UtcDateTimeField(null=True)),
-        migrator.add_column("repair_order", "diagnosis", pw.TextField(default="")),
-        migrator.add_column("repair_order", "work_done", pw.TextField(default="")),
-        migrator.add_column("repair_order", "travel_km", pw.IntegerField(default=0)),
-        migrator.add_column("closed_month", "last_seq", pw.BigIntegerField(default=0)),
-        migrator.add_column("closed_month", "last_hash", pw.CharField(max_length=64, default="")),
-        migrator.add_column("closed_month", "balances", pw.TextField(default="{}")),
-    )
+    _add_missing_columns(db, migrator, [
+        ("repair_order", "resume_state", pw.CharField(max_length=24, default="")),
+        ("repair_order", "ready_at", UtcDateTimeField(null=True)),
+        ("repair_order", "diagnosis", pw.TextField(default="")),
+        ("repair_order", "work_done", pw.TextField(default="")),
+        ("repair_order", "travel_km", pw.IntegerField(default=0)),
+        ("closed_month", "last_seq", pw.BigIntegerField(default=0)),
+        ("closed_month", "last_hash", pw.CharField(max_length=64, default="")),
+        ("closed_month", "balances", pw.TextField(default="{}")),
+    ])
     # New tables, as defined at version 2 (freeze these definitions here if a
     # later version changes the models).
     db.create_tables([OrderPhoto, Settlement, FollowUpCall, Complaint, Greeting, CareHoliday], safe=True)
-    for model in (RepairOrder, LedgerEntry, ClosedMonth):
+    for model in (Customer, RepairOrder, LedgerEntry, ClosedMonth):
         model._schema.create_indexes(safe=True)
     _fill_search_keys(db)
     create_search_index(db)
+
+
+def _add_missing_columns(db: pw.Database, migrator: SchemaMigrator, columns) -> None:
+    """Add each column unless the table already has it (a step may be re-run
+    on a database an interrupted upgrade or a development build left behind)."""
+    existing: dict[str, set[str]] = {}
+    operations = []
+    for table, column, field in columns:
+        if table not in existing:
+            existing[table] = {c.name for c in db.get_columns(table)}
+        if column not in existing[table]:
+            operations.append(migrator.add_column(table, column, field))
+    if operations:
+        migrate(*operations)
 
 
 def _fill_search_keys(db: pw.Database) -> None:

@@ -40,9 +40,9 @@ from shopdesk.receipts.data import ReceiptData
 from shopdesk.receipts.fonts import ReceiptFont, receipt_font
 from shopdesk.receipts.labels import LABELS
 from shopdesk.receipts.layouts import (
-    CELL_PAD, GREY, GREY_HEX, LAYOUTS, REPRINT_RED, RULE, WATERMARK, Layout, Styles, styles_for,
+    CELL_PAD, GREY, LAYOUTS, REPRINT_RED, RULE, WATERMARK, Layout, Styles, styles_for,
 )
-from shopdesk.receipts.text import Lines, cell, clean, fitted, format_when, markup, shorten, wrap_fixed
+from shopdesk.receipts.text import Lines, OneLine, Piece, cell, clean, fitted, format_when, markup, shorten, wrap_fixed
 from shopdesk.rules.money import format_yuan
 
 # Image streams in binary rather than ASCII85: a quarter smaller and no Python
@@ -252,15 +252,15 @@ class _Receipt:
         for key, value in fields:
             text = self.text(value).strip()
             if text:
-                label = f'<font color="{GREY_HEX}" size="{self.lay.small_size}">{markup(self.labels[key])}:</font> '
-                flow.append(Paragraph(label + markup(text), self.st.body))
+                label = Piece(f"{self.labels[key]}: ", GREY, self.lay.small_size)
+                flow.append(fitted([label, Piece(text)], self.st.body, self.lay.frame_width))
         return flow
 
     def _charges(self) -> list:
         data, labels, lay, st = self.data, self.labels, self.lay, self.st
         flow = []
         if data.lines:
-            flow.append(Paragraph(markup(labels["charges"]), st.section))
+            flow.append(OneLine([Piece(labels["charges"])], st.section))
             flow.append(self._lines_table())
         t = data.totals
         rows = [("total_value", t.value, True), ("total_covered", t.covered, False),
@@ -312,8 +312,8 @@ class _Receipt:
             flow.append(Lines(wrap_fixed(text, st.small.fontName, st.small.fontSize, self.lay.frame_width), st.small))
         terms = self.text(data.shop.terms).strip()
         if terms:
-            flow.append(Paragraph(markup(labels["terms"]), st.section))
-            flow.append(Paragraph(markup(terms), st.small))
+            flow.append(OneLine([Piece(labels["terms"])], st.section))
+            flow.append(fitted([Piece(terms)], st.small, self.lay.frame_width))
         return flow
 
     def _signature(self) -> FormLines:
@@ -356,12 +356,12 @@ class _Header:
         phone = receipt.one_line(shop.phone).strip()
         contact = "  ".join(p for p in (receipt.one_line(shop.address).strip(),
                                         f"{labels['phone_short']}: {phone}" if phone else "") if p)
-        self.name = fitted([(shorten(receipt.one_line(shop.name).strip(), 120), None)], st.shop, name_width)
-        self.address = fitted([(shorten(contact, 320), None)], st.header_small, name_width) if contact else None
+        self.name = fitted([Piece(shorten(receipt.one_line(shop.name).strip(), 120))], st.shop, name_width)
+        self.address = fitted([Piece(shorten(contact, 320))], st.header_small, name_width) if contact else None
         name_h = self.name.wrap(name_width, 10_000)[1]
         name_h += self.address.wrap(name_width, 10_000)[1] if self.address else 0
         self.shop_height = max(name_h, self.logo_size[1])
-        self.title = fitted([(labels["title_intake" if data.kind == "intake" else "title_repair"], None)],
+        self.title = fitted([Piece(labels["title_intake" if data.kind == "intake" else "title_repair"])],
                             st.title, self.left_width)
         self.title_height = self.title.wrap(self.left_width, 10_000)[1]
         self.order_lines = {1: self._order_line(1)}
@@ -376,13 +376,13 @@ class _Header:
     def _order_line(self, page: int):
         r = self.r
         labels, data = r.labels, r.data
-        pieces = [(f"{labels['order_number']}: {r.number}", None)]
+        pieces = [Piece(f"{labels['order_number']}: {r.number}")]
         if data.copy_for:
-            pieces.append((f"　{labels['copy_' + data.copy_for]}", None))
+            pieces.append(Piece(f"　{labels['copy_' + data.copy_for]}"))
         if data.is_reprint:
-            pieces.append((f"　【{labels['reprint']}】", REPRINT_RED))
+            pieces.append(Piece(f"　【{labels['reprint']}】", REPRINT_RED))
         if page > 1:
-            pieces.append((f"　{labels['page'].format(n=page)}", None))
+            pieces.append(Piece(f"　{labels['page'].format(n=page)}"))
         return fitted(pieces, r.st.order, self.left_width)
 
     def draw(self, canv, page: int) -> None:
@@ -393,8 +393,7 @@ class _Header:
         if r.data.is_reprint:
             self._draw_watermark(canv, width, height if not lay.is_roll else min(height, 2 * 140 * mm))
         if self.logo is not None:
-            lw, lh = self.logo_size
-            canv.drawImage(self.logo, lay.margin, top - lh, lw, lh, preserveAspectRatio=True)
+            self._draw_logo(canv, lay.margin, top - self.logo_size[1])
         y = top
         for part in (self.name, self.address):
             if part is not None:
@@ -413,6 +412,20 @@ class _Header:
         canv.line(lay.margin, rule_y, width - lay.margin, rule_y)
         if lay.barcode:
             self._draw_footer(canv, width)
+        canv.restoreState()
+
+    def _draw_logo(self, canv, x: float, y: float) -> None:
+        """The logo goes into the PDF once, as a form every page of every receipt reuses
+        (drawing the image itself would digest its pixels again on each page)."""
+        width, height = self.logo_size
+        form = f"ShopLogo{id(self.logo)}-{width:.2f}x{height:.2f}"
+        if not canv.hasForm(form):
+            canv.beginForm(form, 0, 0, width, height)
+            canv.drawImage(self.logo, 0, 0, width, height, preserveAspectRatio=True)
+            canv.endForm()
+        canv.saveState()
+        canv.translate(x, y)
+        canv.doForm(form)
         canv.restoreState()
 
     def _draw_watermark(self, canv, width, height) -> None:

@@ -73,7 +73,7 @@ def receipt_font() -> ReceiptFont:
 def _register() -> ReceiptFont:
     for path, index in _candidates():
         try:
-            font = TTFont(FONT_NAME, path, subfontIndex=index)
+            font = TTFont(FONT_NAME, path, subfontIndex=index, asciiReadable=False)
         except (TTFError, OSError, ValueError, KeyError) as error:
             log.info("receipt font %s not usable: %s", path, error)
             continue

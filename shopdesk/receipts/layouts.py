@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
 GREY = colors.Color(0.35, 0.35, 0.35)
-GREY_HEX = "#595959"
 RULE = colors.Color(0.55, 0.55, 0.55)
 WATERMARK = colors.Color(0.85, 0.85, 0.85)
 REPRINT_RED = colors.Color(0.75, 0, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -52,44 +53,59 @@ def format_when(value) -> str:
     return value.strftime("%Y-%m-%d")
 
 
+class Piece(NamedTuple):
+    """A run of clean text on a line, in its own colour and size (None: the style's)."""
+
+    text: str
+    color: object = None
+    size: float | None = None
+
+
 class OneLine(Flowable):
-    """Plain text on one line, in pieces of their own colour, drawn with drawString.
+    """Plain text on one line, in pieces, drawn with drawString.
 
     A Platypus paragraph parses markup and breaks lines even for three words;
     most of a receipt's fields fit on a line, and setting them this way is what
     keeps one receipt within its time budget.
     """
 
-    def __init__(self, pieces: list[tuple[str, object]], style: ParagraphStyle):
+    def __init__(self, pieces: list[Piece], style: ParagraphStyle):
         super().__init__()
         self.pieces = pieces
         self.style = style
-        self.widths = [stringWidth(text, style.fontName, style.fontSize) for text, _ in pieces]
+        self.widths = [stringWidth(p.text, style.fontName, p.size or style.fontSize) for p in pieces]
         self.width = sum(self.widths)
         self.height = style.leading
 
     def wrap(self, availWidth, availHeight):
         return self.width, self.height
 
+    def getSpaceBefore(self):
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):
+        return self.style.spaceAfter
+
     def draw(self):
         canv, style = self.canv, self.style
-        canv.setFont(style.fontName, style.fontSize)
         x, y = 0.0, self.height - style.fontSize
-        for (text, color), width in zip(self.pieces, self.widths):
-            canv.setFillColor(color or style.textColor)
-            canv.drawString(x, y, text)
+        for piece, width in zip(self.pieces, self.widths):
+            canv.setFont(style.fontName, piece.size or style.fontSize)
+            canv.setFillColor(piece.color or style.textColor)
+            canv.drawString(x, y, piece.text)
             x += width
 
 
-def fitted(pieces: list[tuple[str, object]], style: ParagraphStyle, width: float) -> Flowable:
-    """Clean text pieces (text, colour or None) as one line if they fit ``width``,
-    else as a paragraph that wraps."""
+def fitted(pieces: list[Piece], style: ParagraphStyle, width: float) -> Flowable:
+    """Clean text pieces as one line if they fit ``width``, else as a paragraph that wraps."""
     line = OneLine(pieces, style)
-    if line.width <= width and not any("\n" in text for text, _ in pieces):
+    if line.width <= width and not any("\n" in p.text for p in pieces):
         return line
     parts = []
-    for text, color in pieces:
-        parts.append(f'<font color="{color.hexval()}">{markup(text)}</font>' if color else markup(text))
+    for piece in pieces:
+        attributes = (f' color="#{piece.color.hexval()[2:]}"' if piece.color else "") + (
+            f' size="{piece.size}"' if piece.size else "")
+        parts.append(f"<font{attributes}>{markup(piece.text)}</font>" if attributes else markup(piece.text))
     return Paragraph("".join(parts), style)
 
 

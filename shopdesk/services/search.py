@@ -250,8 +250,10 @@ def _fts_expression(terms: list[str]) -> str | None:
 
 def _fts_ids(expression: str, include_archived: bool, limit: int) -> list[int]:
     archived = "" if include_archived else "AND c.archived = 0"
+    # CROSS JOIN keeps the index match as the outer loop: otherwise SQLite may walk
+    # every customer through an (archived, …) index and probe the index per row.
     cursor = database.execute_sql(
-        "SELECT c.id FROM customer_fts f JOIN customer c ON c.id = f.rowid "
+        "SELECT c.id FROM customer_fts f CROSS JOIN customer c ON c.id = f.rowid "
         f"WHERE customer_fts MATCH ? {archived} LIMIT ?",
         (expression, limit),
     )

@@ -61,7 +61,7 @@ def validate(values: dict) -> None:
             value = values[key]
             if not isinstance(value, int) or isinstance(value, bool) or not limits.low <= value <= limits.high:
                 raise ValidationError(
-                    QT_TRANSLATE_NOOP("Errors", "{field} must be a whole number from {low} to {high}."),
+                    QT_TRANSLATE_NOOP("Errors", "This setting must be a whole number from {low} to {high}."),
                     field=key, low=limits.low, high=limits.high,
                 )
     if "receipt_layout" in values and values["receipt_layout"] not in LAYOUTS:

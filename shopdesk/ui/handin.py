@@ -9,7 +9,7 @@ any difference in red ("¥20.00 missing"), staying open on the result.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -228,6 +228,10 @@ class HandInDialog(QDialog):
         if technician_id is None:
             return
         self._clear_result()
+        if not self.amount.text().strip():
+            self.amount_error.show_message(QCoreApplication.translate("Errors", "Enter the cash handed in."))
+            self.amount.setFocus()
+            return
         try:
             amount = parse_yuan(self.amount.text())
         except ShopDeskError as exc:

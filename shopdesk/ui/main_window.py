@@ -38,14 +38,16 @@ class MainWindow(QMainWindow):
         self.areas: list[Area] = []
 
         self.nav = QListWidget(objectName="navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setMaximumWidth(200)
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
         self.stack = QStackedWidget(objectName="pages")
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([150, 1200])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._show_row)
 

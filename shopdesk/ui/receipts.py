@@ -85,11 +85,11 @@ def render_pdf_to_printer(pdf: bytes, printer: QPrinter) -> bool:
 
 
 def fit_printer_to(printer: QPrinter, points: QSizeF) -> None:
-    """The printer's paper: A4/A5 as named sizes (so a driver picks the right tray), a roll as its own length."""
-    size = QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = QPageLayout.Orientation.Landscape if points.width() > points.height() else QPageLayout.Orientation.Portrait
-    printer.setPageSize(size)
-    printer.setPageOrientation(orientation)
+    """The printer's paper: A4/A5 as named sizes (so a driver picks the right tray), a roll as its own length.
+
+    Every receipt layout is upright (portrait)."""
+    printer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
 
 
 def _printed_pages(printer: QPrinter, count: int) -> list[int]:
@@ -136,8 +136,7 @@ class ReceiptPreviewDialog(QDialog):
         self.kind_box = QComboBox(objectName="receiptKind")
         for receipt_kind, copy, label in RECEIPTS:
             self.kind_box.addItem(_tr(label), (receipt_kind, copy))
-        wanted = (kind, copy_for or ("customer" if kind == "intake" else ""))
-        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(wanted)))
+        self.choose(kind, copy_for)
         self.layout_box = QComboBox(objectName="receiptLayout")
         for key in LAYOUTS:
             self.layout_box.addItem(_tr(LAYOUT_NAMES.get(key, key)), key)
@@ -209,6 +208,13 @@ class ReceiptPreviewDialog(QDialog):
 
     # -- what is chosen --------------------------------------------------------------
 
+    def choose(self, kind: str, copy_for: str = "") -> None:
+        """Pick the receipt to print (an intake slip: its customer copy unless told)."""
+        wanted = (kind, copy_for or ("customer" if kind == "intake" else ""))
+        for index in range(self.kind_box.count()):
+            if self.kind_box.itemData(index) == wanted:
+                self.kind_box.setCurrentIndex(index)
+
     @property
     def kind(self) -> str:
         return self.kind_box.currentData()[0]
@@ -236,6 +242,7 @@ class ReceiptPreviewDialog(QDialog):
             data = receipt_service.receipt_data(actor, order_id, kind, copy_for, language)
             return data.order_number, data.is_reprint, build_receipt(data, paper)
 
+        self.pages_label.setText(self.tr("Preparing the preview…"))
         self.ctx.tasks.run(build, self._show_preview, self._refused, key=f"receipt-preview-{id(self)}")
 
     def _show_preview(self, result: tuple[str, bool, bytes]) -> None:
@@ -254,8 +261,8 @@ class ReceiptPreviewDialog(QDialog):
             self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         count = self.document.pageCount()
         self.pages_label.setText(self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count))
-        self.copy_notice.setText(self.tr("This will be printed as a COPY: this receipt of {0} was printed before. "
-                                         "The paper says “副本 COPY”.").format(self.number))
+        self.copy_notice.setText(self.tr("This will be printed as a COPY: this receipt of {0} was printed before.")
+                                 .format(self.number))
         self.copy_notice.setVisible(self.is_reprint)
         self.message.clear_message()
         self.print_button.setEnabled(True)

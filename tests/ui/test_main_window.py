@@ -126,3 +126,29 @@ def test_window_in_chinese(chinese, make_window, owner):
     assert "客户档案" in titles and "维修单" in titles and "设置" in titles
     assert "当前用户" in window.user_label.text()
     assert window.menuBar().actions()[0].text() == "文件(&F)"
+
+
+def test_settings_page_saves_allowances_scripts_and_backups(make_window, owner, qtbot):
+    window = make_window(owner)
+    page = window.show_area("settings")
+    page.name.setText("快修服务部")
+    page.travel_per_visit.setText("20")
+    page.fuel_per_km.setText("0.80")
+    page.tax_rate.setValue(6)
+    page.script_satisfied.setPlainText("您好，这里是快修服务部……")
+    page.churn_months.setValue(18)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = ShopSettings.get_by_id(1)
+    assert (saved.travel_allowance_per_visit, saved.fuel_allowance_per_km) == (2000, 80)
+    assert saved.tax_rate_basis_points == 600 and saved.churn_months == 18
+    assert saved.call_script_satisfied.startswith("您好")
+
+
+def test_settings_page_refuses_a_bad_allowance(make_window, owner, qtbot):
+    window = make_window(owner)
+    page = window.show_area("settings")
+    before = ShopSettings.get_by_id(1).version
+    page.fuel_per_km.setText("0.8o")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.money_error.isVisible() and "0.8o" in page.money_error.text()
+    assert ShopSettings.get_by_id(1).version == before

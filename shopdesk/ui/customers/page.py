@@ -63,11 +63,6 @@ class CustomersPage(QWidget):
         self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # only while this page shows
         self.new_action.triggered.connect(self.new_customer)
         self.addAction(self.new_action)
-        focus_search = QAction(self, objectName="focusCustomerSearch")
-        focus_search.setShortcut(QKeySequence("Ctrl+F"))
-        focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        focus_search.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
-        self.addAction(focus_search)
         editable = self.ctx.actor.may("customers.edit")
         self.new_action.setEnabled(editable)
 

@@ -54,8 +54,8 @@ class CallsDueTab(QWidget):
         self.record_button = QPushButton(self.tr("Record call…"), objectName="recordCall")
         self.record_button.clicked.connect(self._choose_current)
         for box in (self.stage_filter, self.region_filter, self.staff_filter):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMinimumContentsLength(8)
             box.currentIndexChanged.connect(self.reload)
 
         self.stage_filter.setToolTip(self.tr("Stage"))

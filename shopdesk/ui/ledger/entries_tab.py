@@ -282,6 +282,10 @@ class PostEntryDialog(QDialog):
 
     def save(self) -> None:
         self._clear()
+        if not self.amount.text().strip():
+            self.errors["amount"].show_message(self.tr("Enter the amount."))
+            self.amount.setFocus()
+            return
         try:
             amount = parse_yuan(self.amount.text())
         except ShopDeskError as exc:

@@ -126,17 +126,22 @@ class SummaryTab(QScrollArea):
         date_from, date_to = self.period.period()
         self.show_button.setEnabled(False)
         set_status(self.status, self.tr("Adding up {0} to {1}…").format(date_from.isoformat(), date_to.isoformat()))
-        self.ctx.tasks.run(lambda: ledger_service.summary(actor, date_from, date_to), self._show, self._failed,
-                           key="ledger.summary")
+
+        def add_up():
+            return ledger_service.summary(actor, date_from, date_to), bool(ledger_service.closed_months(actor))
+
+        self.ctx.tasks.run(add_up, lambda result: self._show(*result), self._failed, key="ledger.summary")
 
     def _failed(self, error: BaseException) -> None:
         self.show_button.setEnabled(True)
         set_status(self.status, error_text(error), "bad")
 
-    def _show(self, summary: Summary) -> None:
+    def _show(self, summary: Summary, any_month_closed: bool = True) -> None:
         self.summary = summary
         self.show_button.setEnabled(True)
-        set_status(self.status, "")
+        set_status(self.status, "" if any_month_closed else self.tr(
+            "Tip: close past months (Month close tab). The cash figures then start from the last close "
+            "instead of adding up the whole history, which keeps this page fast."))
         for key, _ in TOTALS:
             self.values[key].setText(money(getattr(summary, key)))
         self.values["unpaid"].setText(self.tr("%n order(s), {0} still owed", "", summary.unpaid_orders)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QBuffer, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from shopdesk.errors import ShopDeskError, StaleRecord, ValidationError
+from shopdesk.rules.money import NotAnAmount, format_yuan, parse_yuan
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
@@ -62,10 +63,57 @@ class SettingsPage(QScrollArea):
         self.layout_box = QComboBox(objectName="receiptLayout")
         for key, label in (("a4", self.tr("A4")), ("a5", self.tr("A5")), ("80mm", self.tr("80 mm receipt printer"))):
             self.layout_box.addItem(label, key)
+        self.pickup_days = self._spin("pickupReminderDays", 1, 3650, self.tr(" days"))
+        self.tax_rate = QDoubleSpinBox(objectName="taxRate")
+        self.tax_rate.setRange(0, 100)
+        self.tax_rate.setDecimals(2)
+        self.tax_rate.setSuffix(" %")
         rules_form.addRow(self.tr("Repair warranty"), self.warranty_days)
         rules_form.addRow(self.tr("Dispatch within"), self.dispatch_minutes)
         rules_form.addRow(self.tr("Assign within"), self.assign_minutes)
+        rules_form.addRow(self.tr("List devices not picked up after"), self.pickup_days)
+        rules_form.addRow(self.tr("Tax on charges"), self.tax_rate)
         rules_form.addRow(self.tr("Receipt layout"), self.layout_box)
+
+        money = QGroupBox(self.tr("Technician allowances (settlement)"))
+        money_form = QFormLayout(money)
+        self.travel_per_visit = QLineEdit(objectName="travelPerVisit")
+        self.fuel_per_km = QLineEdit(objectName="fuelPerKm")
+        self.money_error = FieldError()
+        money_form.addRow(self.tr("Travel allowance per on-site visit (¥)"), self.travel_per_visit)
+        money_form.addRow(self.tr("Fuel allowance per km (¥)"), self.fuel_per_km)
+        money_form.addRow("", self.money_error)
+
+        calls = QGroupBox(self.tr("Follow-up calls and customer care"))
+        calls_form = QFormLayout(calls)
+        self.long_repair_days = self._spin("followupLongRepairDays", 1, 365, self.tr(" days"))
+        self.contract_call_days = self._spin("followupContractDays", 1, 3650, self.tr(" days"))
+        self.churn_months = self._spin("churnMonths", 1, 120, self.tr(" months"))
+        self.script_satisfied = QPlainTextEdit(objectName="scriptSatisfied")
+        self.script_unsatisfied = QPlainTextEdit(objectName="scriptUnsatisfied")
+        for box in (self.script_satisfied, self.script_unsatisfied):
+            box.setMaximumHeight(80)
+            box.setPlaceholderText(self.tr("Empty: the built-in script is shown"))
+        calls_form.addRow(self.tr("Progress call when a repair is open for"), self.long_repair_days)
+        calls_form.addRow(self.tr("Call contract and rental customers every"), self.contract_call_days)
+        calls_form.addRow(self.tr("Customer counts as lost after no order for"), self.churn_months)
+        calls_form.addRow(self.tr("Call script (satisfied)"), self.script_satisfied)
+        calls_form.addRow(self.tr("Call script (unsatisfied)"), self.script_unsatisfied)
+
+        backups = QGroupBox(self.tr("Backups"))
+        backups_form = QFormLayout(backups)
+        self.backup_folder = QLineEdit(objectName="backupFolder")
+        self.backup_folder.setPlaceholderText(self.tr("Empty: the backups folder beside the database"))
+        choose_folder = QPushButton(self.tr("Choose…"), objectName="chooseBackupFolder")
+        choose_folder.clicked.connect(self._choose_backup_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(choose_folder)
+        self.keep_daily = self._spin("keepDaily", 1, 365, "")
+        self.keep_monthly = self._spin("keepMonthly", 0, 240, "")
+        backups_form.addRow(self.tr("Backup folder (e.g. a USB disk)"), folder_row)
+        backups_form.addRow(self.tr("Keep the last daily backups"), self.keep_daily)
+        backups_form.addRow(self.tr("Keep the last monthly backups"), self.keep_monthly)
 
         self.save_button = QPushButton(self.tr("Save settings"), objectName="saveSettings")
         self.save_button.setShortcut("Ctrl+S")
@@ -81,6 +129,9 @@ class SettingsPage(QScrollArea):
 
         outer.addWidget(header)
         outer.addWidget(rules)
+        outer.addWidget(money)
+        outer.addWidget(calls)
+        outer.addWidget(backups)
         outer.addLayout(buttons)
         outer.addStretch(1)
 
@@ -98,7 +149,10 @@ class SettingsPage(QScrollArea):
     def _apply_role(self) -> None:
         editable = self.ctx.actor.may("settings.edit")
         for widget in (self.name, self.address, self.phone, self.terms, self.warranty_days,
-                       self.dispatch_minutes, self.assign_minutes, self.layout_box, self.save_button):
+                       self.dispatch_minutes, self.assign_minutes, self.layout_box, self.save_button,
+                       self.pickup_days, self.tax_rate, self.travel_per_visit, self.fuel_per_km,
+                       self.long_repair_days, self.contract_call_days, self.churn_months, self.script_satisfied,
+                       self.script_unsatisfied, self.backup_folder, self.keep_daily, self.keep_monthly):
             widget.setEnabled(editable)
         if not editable:
             self.status.setText(self.tr("Only the owner can change these settings."))
@@ -114,6 +168,19 @@ class SettingsPage(QScrollArea):
         self.dispatch_minutes.setValue(current.dispatch_limit_minutes)
         self.assign_minutes.setValue(current.assign_limit_minutes)
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(current.receipt_layout)))
+        self.pickup_days.setValue(current.pickup_reminder_days)
+        self.tax_rate.setValue(current.tax_rate_basis_points / 100)
+        self.travel_per_visit.setText(format_yuan(current.travel_allowance_per_visit).replace("¥", ""))
+        self.fuel_per_km.setText(format_yuan(current.fuel_allowance_per_km).replace("¥", ""))
+        self.long_repair_days.setValue(current.followup_long_repair_days)
+        self.contract_call_days.setValue(current.followup_contract_days)
+        self.churn_months.setValue(current.churn_months)
+        self.script_satisfied.setPlainText(current.call_script_satisfied)
+        self.script_unsatisfied.setPlainText(current.call_script_unsatisfied)
+        self.backup_folder.setText(current.backup_folder)
+        self.keep_daily.setValue(current.backup_keep_daily)
+        self.keep_monthly.setValue(current.backup_keep_monthly)
+        self.money_error.clear_message()
         self._set_logo(bytes(current.logo_png) if current.logo_png else None)
         self.name_error.clear_message()
         self.status.setText("")
@@ -129,12 +196,30 @@ class SettingsPage(QScrollArea):
             "assign_limit_minutes": self.assign_minutes.value(),
             "receipt_layout": self.layout_box.currentData(),
             "logo_png": self._logo,
+            "pickup_reminder_days": self.pickup_days.value(),
+            "tax_rate_basis_points": round(self.tax_rate.value() * 100),
+            "travel_allowance_per_visit": parse_yuan(self.travel_per_visit.text() or "0"),
+            "fuel_allowance_per_km": parse_yuan(self.fuel_per_km.text() or "0"),
+            "followup_long_repair_days": self.long_repair_days.value(),
+            "followup_contract_days": self.contract_call_days.value(),
+            "churn_months": self.churn_months.value(),
+            "call_script_satisfied": self.script_satisfied.toPlainText().strip(),
+            "call_script_unsatisfied": self.script_unsatisfied.toPlainText().strip(),
+            "backup_folder": self.backup_folder.text().strip(),
+            "backup_keep_daily": self.keep_daily.value(),
+            "backup_keep_monthly": self.keep_monthly.value(),
         }
 
     def save(self) -> None:
         self.name_error.clear_message()
+        self.money_error.clear_message()
         try:
-            saved = settings_service.update(self.ctx.actor, self._version, **self.values())
+            values = self.values()
+        except NotAnAmount as exc:  # an allowance that is not an amount
+            self.money_error.show_message(translated(exc))
+            return
+        try:
+            saved = settings_service.update(self.ctx.actor, self._version, **values)
         except ValidationError as exc:
             if exc.field == "name":
                 self.name_error.show_message(translated(exc))
@@ -151,6 +236,11 @@ class SettingsPage(QScrollArea):
         self._version = saved.version
         self.status.setText(self.tr("Saved."))
         self.ctx.dataChanged.emit("settings")
+
+    def _choose_backup_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), self.backup_folder.text())
+        if folder:
+            self.backup_folder.setText(folder)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the shop logo"), "",
