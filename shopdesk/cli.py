@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", metavar="TASK", required=True)
     db_sub.add_parser("info", help="where the database is, its schema version and record counts")
     db_sub.add_parser("migrate", help="bring the database to this program's schema version")
+    copy = db_sub.add_parser("copy", help="copy every record of a shop into a new, empty database (e.g. SQLite to "
+                                          "the shop's PostgreSQL server), keeping every number")
+    copy.add_argument("--from", dest="copy_from", required=True, metavar="SQLITE_FILE",
+                      help="the shop's database now (an SQLite file, or a URL)")
+    copy.add_argument("--to", dest="copy_to", required=True, metavar="URL",
+                      help="the new, empty database, e.g. postgresql://shopdesk@server/shopdesk")
 
     receipt = sub.add_parser("receipt", help="write receipts of orders to a PDF file")
     receipt.add_argument("numbers", nargs="*", metavar="ORDER_NUMBER", help="one or more order numbers")
@@ -126,6 +132,17 @@ def db_task(args) -> int:
     from shopdesk.models import ALL_MODELS
     from shopdesk.models.migrations import SCHEMA_VERSION
 
+    if args.db_command == "copy":
+        from shopdesk.services import dbcopy
+
+        print(f"Copying {config.display_url(args.copy_from)} to {config.display_url(args.copy_to)}")
+        result = dbcopy.copy_database(args.copy_from, args.copy_to, progress=_progress_printer())
+        if result.source_upgraded_from is not None:
+            print(f"(the source was first upgraded from schema {result.source_upgraded_from}; a copy of it was kept)")
+        print(dbcopy.count_table(result))
+        print(f"ledger on the target: {result.ledger_message}")
+        print(f"{'copied' if result.ok else 'COPY DIFFERS'} in {result.seconds:.1f} s")
+        return 0 if result.ok else 1
     opened = open_database(args.db)
     print(f"database: {config.display_url(opened.url)}")
     if opened.created:

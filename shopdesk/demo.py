@@ -67,6 +67,7 @@ def fill(customers: int, orders: int, seed: int = 1, progress: Progress | None =
     devices = _devices(rnd, cust, now, progress)
     contracts = _contracts(rnd, cust, devices, now)
     made = _orders(rnd, orders, cust, devices, contracts, tech_ids, staff_ids, now, progress)
+    close_past_months(now)
     return {"customers": len(cust), "devices": len(devices), "contracts": len(contracts), **made}
 
 
@@ -389,6 +390,18 @@ def _orders(rnd, count, customers, devices, contracts, tech_ids, staff_ids, now,
     _set_counter("ledger", chain["seq"])
     _refresh_customer_summaries()
     return {"orders": count, "order_events": events, "order_lines": line_count, "ledger_entries": entries}
+
+
+def close_past_months(now: dt.datetime) -> None:
+    """A shop closes each month once its figures are checked: close the books through last month."""
+    from shopdesk.clock import FixedClock
+    from shopdesk.models import ClosedMonth
+    from shopdesk.services import ledger
+    from shopdesk.services.context import Actor
+
+    last_month = (now.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    if LedgerEntry.select().exists() and not ClosedMonth.select().where(ClosedMonth.month >= last_month).exists():
+        ledger.close_month(Actor.system_task(FixedClock(now)), last_month)
 
 
 def _demo_coverage(customer, device, contract, report_date) -> tuple[str, str]:

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>Ledger</source>
-        <translation type="unfinished">费用台账</translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <source>Confirm: {0}</source>
@@ -1208,6 +1201,166 @@ Thank you for telling us — it helps us do better.</source>
     </message>
 </context>
 <context>
+    <name>Connect</name>
+    <message>
+        <source>The shop server answered with an error: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected. The database {database} is empty: ShopDesk sets it up when this desk first opens it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database {database} holds other tables and is not a ShopDesk database: choose the shop's database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shop's database was written by a newer ShopDesk (schema {found}, this desk knows {known}): update ShopDesk on this desk first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected. The shop's database has an older schema ({found}); ShopDesk upgrades it to {known} when this desk opens it (make a backup first: shopdesk backup).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected to the shop's database at {where}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name {host} is not known on this network: check the server's name or use its IP address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shop server does not let this desk in: add a line for the shop's network to pg_hba.conf on the server (see the README) and reload PostgreSQL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shop server refused the password for user {user}: check the user name and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shop server has no user {user}: create it on the server (createuser) or check the name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shop server has no database {database}: create it on the server (createdb -O {user} {database}) or check the name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{host} answers, but nothing listens on port {port}: is PostgreSQL running there, with listen_addresses set for the network, and the port open in the firewall?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot reach {host} on port {port}: is the server on and on the network, and the port open in its firewall?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot connect to the shop server: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to shop server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When several desks work on one shop, they share one database on the shop's PostgreSQL server. Enter what the person who set up the server gave you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or shop-server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this PC's own database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget the shop server; the next start opens this PC's own database file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is kept in this computer's keyring, not in ShopDesk's settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is kept in a file only you can read ({0}), not in ShopDesk's settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the server's name or IP address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved: every start of ShopDesk on this desk now opens {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is in this computer's keyring.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is in {0} (readable by you only).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}
+
+Use this server anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHOPDESK_DB is set on this computer and still wins: remove it, then restart ShopDesk to work on the shop server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restart ShopDesk to work on the shop server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This desk will use its own database file ({0}) from the next start. Restart ShopDesk.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ContractDialog</name>
     <message>
         <source>Edit contract</source>
@@ -2208,174 +2361,174 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     <name>EntriesModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished">序号</translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
+        <translation>维修员</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>维修单</translation>
     </message>
     <message>
         <source>Memo</source>
-        <translation type="unfinished">备注</translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Reversal</source>
-        <translation type="unfinished" />
+        <translation>冲销</translation>
     </message>
     <message>
         <source>Running total</source>
-        <translation type="unfinished" />
+        <translation>累计</translation>
     </message>
     <message>
         <source>Shown when the list is filtered to one kind of entry</source>
-        <translation type="unfinished" />
+        <translation>按一个类别筛选时显示</translation>
     </message>
     <message>
         <source>Entered by {0}</source>
-        <translation type="unfinished" />
+        <translation>录入人：{0}</translation>
     </message>
     <message>
         <source>reverses No. {0}</source>
-        <translation type="unfinished" />
+        <translation>冲销第 {0} 号</translation>
     </message>
     <message>
         <source>reversed by No. {0}</source>
-        <translation type="unfinished" />
+        <translation>已被第 {0} 号冲销</translation>
     </message>
 </context>
 <context>
     <name>EntriesTab</name>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished" />
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>All methods</source>
-        <translation type="unfinished" />
+        <translation>全部方式</translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation type="unfinished" />
+        <translation>维修单号</translation>
     </message>
     <message>
         <source>Newest first</source>
-        <translation type="unfinished" />
+        <translation>最新在前</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
+        <translation>维修员</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>维修单</translation>
     </message>
     <message>
         <source>Post entry…</source>
-        <translation type="unfinished" />
+        <translation>记账…</translation>
     </message>
     <message>
         <source>Reverse…</source>
-        <translation type="unfinished" />
+        <translation>冲销…</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished" />
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Export XLSX…</source>
-        <translation type="unfinished" />
+        <translation>导出 XLSX…</translation>
     </message>
     <message>
         <source>Every entry of the period, whatever the other filters</source>
-        <translation type="unfinished" />
+        <translation>导出期间内的全部账目，不受其他筛选条件影响</translation>
     </message>
     <message>
         <source>Post entry</source>
-        <translation type="unfinished" />
+        <translation>记账</translation>
     </message>
     <message>
         <source>All technicians</source>
-        <translation type="unfinished">全部维修员</translation>
+        <translation>全部维修员</translation>
     </message>
     <message>
         <source>{0} entries of this kind; they add up to {1}.</source>
-        <translation type="unfinished" />
+        <translation>此类账目共 {0} 笔，合计 {1}。</translation>
     </message>
     <message>
         <source>{0} entries. Choose a kind to see its running total and sum.</source>
-        <translation type="unfinished" />
+        <translation>共 {0} 笔账目。选择一个类别可查看累计与合计。</translation>
     </message>
     <message>
         <source>No entry matches: change the period or the filters, or post an entry.</source>
-        <translation type="unfinished" />
+        <translation>没有符合条件的账目：请更改期间或筛选条件，或记一笔账。</translation>
     </message>
     <message>
         <source>This entry is a reversal or was already reversed.</source>
-        <translation type="unfinished" />
+        <translation>这笔账目是冲销账目，或已被冲销。</translation>
     </message>
     <message>
         <source>Post the opposite entry, linked to the selected one</source>
-        <translation type="unfinished" />
+        <translation>记一笔与所选账目相反的账目，并与之关联</translation>
     </message>
     <message>
         <source>Posted entry No. {0}: {1} {2}.</source>
-        <translation type="unfinished" />
+        <translation>已记入第 {0} 号账目：{1} {2}。</translation>
     </message>
     <message>
         <source>Entry No. {0} reversed by entry No. {1}.</source>
-        <translation type="unfinished" />
+        <translation>第 {0} 号账目已由第 {1} 号账目冲销。</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Export the ledger</source>
-        <translation type="unfinished" />
+        <translation>导出台账</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">正在导出…</translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>Exported {0} entries to {1}.</source>
-        <translation type="unfinished" />
+        <translation>已导出 {0} 笔账目到 {1}。</translation>
     </message>
     <message>
         <source>Could not write the file: {0}</source>
-        <translation type="unfinished" />
+        <translation>无法写入文件：{0}</translation>
     </message>
 </context>
 <context>
@@ -2415,6 +2568,14 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     <message>
         <source>Cannot write to {path}: check the file's permissions.</source>
         <translation>无法写入 {path}：请检查文件权限。</translation>
+    </message>
+    <message>
+        <source>The connection to the shop server ({where}) broke while saving: the save may not have been stored. Check once the server is back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lost the connection to the shop server ({where}); nothing was saved. ShopDesk reconnects by itself: try again in a moment.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The shop server refused the user name or password ({where}).</source>
@@ -2545,6 +2706,10 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>请给出单号或日期范围。</translation>
     </message>
     <message>
+        <source>This setting must be a whole number from {low} to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unknown time zone {zone}.</source>
         <translation>未知的时区 {zone}。</translation>
     </message>
@@ -2654,19 +2819,19 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     </message>
     <message>
         <source>An amount cannot be negative: {text}</source>
-        <translation type="unfinished" />
+        <translation>金额不能为负数：{text}</translation>
     </message>
     <message>
         <source>An amount has at most two decimals (fen): {text}</source>
-        <translation type="unfinished" />
+        <translation>金额最多保留两位小数（到分）：{text}</translation>
     </message>
     <message>
         <source>“{text}” is not an amount: type it like 80 or 80.50.</source>
-        <translation type="unfinished" />
+        <translation>“{text}”不是金额，请按 80 或 80.50 的格式输入。</translation>
     </message>
     <message>
         <source>The amount is too large: {text}</source>
-        <translation type="unfinished" />
+        <translation>金额过大：{text}</translation>
     </message>
     <message>
         <source>The password needs at least {length} characters.</source>
@@ -2727,6 +2892,10 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     <message>
         <source>The period ends before it begins.</source>
         <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A custom period is at most {days} days long.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This period overlaps the settlement already approved for {start} to {end}.</source>
@@ -3228,6 +3397,14 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <source>There is no such staff member (id {id}).</source>
         <translation>没有这名员工（编号 {id}）。</translation>
     </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{where} already holds ShopDesk records ({tables}). A copy only fills an empty database, so two shops never mix: create a new database (createdb) and copy into that. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FirstOwnerDialog</name>
@@ -3570,99 +3747,99 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     <name>HandInDialog</name>
     <message>
         <source>Cash hand-in</source>
-        <translation type="unfinished" />
+        <translation>现金交款</translation>
     </message>
     <message>
         <source>Choose the technician…</source>
-        <translation type="unfinished" />
+        <translation>选择维修员…</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>维修单</translation>
     </message>
     <message>
         <source>Cash collected</source>
-        <translation type="unfinished" />
+        <translation>收取现金</translation>
     </message>
     <message>
         <source>Handed in</source>
-        <translation type="unfinished" />
+        <translation>已上交</translation>
     </message>
     <message>
         <source>Still to hand in</source>
-        <translation type="unfinished" />
+        <translation>尚应上交</translation>
     </message>
     <message>
         <source>Tick the orders this cash is for</source>
-        <translation type="unfinished" />
+        <translation>勾选这笔现金对应的维修单</translation>
     </message>
     <message>
         <source>count the cash, e.g. 120 or 120.50</source>
-        <translation type="unfinished" />
+        <translation>清点现金后输入，如 120 或 120.50</translation>
     </message>
     <message>
         <source>e.g. 3 signed receipts handed in too</source>
-        <translation type="unfinished" />
+        <translation>如：同时交回签字回执单 3 张</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
+        <translation>维修员</translation>
     </message>
     <message>
         <source>Cash handed in (¥)</source>
-        <translation type="unfinished" />
+        <translation>上交现金（元）</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Record hand-in</source>
-        <translation type="unfinished" />
+        <translation>登记交款</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>What the technician should hand in:</source>
-        <translation type="unfinished" />
+        <translation>维修员应上交：</translation>
     </message>
     <message>
         <source>Choose who is handing in cash.</source>
-        <translation type="unfinished" />
+        <translation>请选择交款的维修员。</translation>
     </message>
     <message>
         <source>{0} holds {1} in cash collected and not yet handed in.</source>
-        <translation type="unfinished" />
+        <translation>{0} 持有已收未交现金 {1}。</translation>
     </message>
     <message>
         <source>No order has cash due from {0}.</source>
-        <translation type="unfinished" />
+        <translation>{0} 没有应上交现金的维修单。</translation>
     </message>
     <message>
         <source>Should hand in for the ticked orders: {0}</source>
-        <translation type="unfinished" />
+        <translation>所勾选维修单应上交：{0}</translation>
     </message>
     <message>
         <source>Tick the orders this cash is for.</source>
-        <translation type="unfinished" />
+        <translation>请勾选这笔现金对应的维修单。</translation>
     </message>
     <message>
         <source>⚠ {0} missing</source>
-        <translation type="unfinished" />
+        <translation>⚠ 短缺 {0}</translation>
     </message>
     <message>
         <source>⚠ {0} more than due</source>
-        <translation type="unfinished" />
+        <translation>⚠ 多交 {0}</translation>
     </message>
     <message>
         <source>✔ Recorded: exactly what was due.</source>
-        <translation type="unfinished" />
+        <translation>✔ 已登记：金额与应交一致。</translation>
     </message>
     <message>
         <source>Handed in {0}; due on those orders {1}. {2} still holds {3}.</source>
-        <translation type="unfinished" />
+        <translation>上交 {0}；这些维修单应交 {1}。{2} 仍持有 {3}。</translation>
     </message>
 </context>
 <context>
@@ -4054,7 +4231,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     </message>
     <message>
         <source>{0} (left)</source>
-        <translation type="unfinished">{0}（已离职）</translation>
+        <translation>{0}（已离职）</translation>
     </message>
 </context>
 <context>
@@ -4112,19 +4289,19 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     <name>LedgerPage</name>
     <message>
         <source>Entries</source>
-        <translation type="unfinished" />
+        <translation>账目</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation>汇总</translation>
     </message>
     <message>
         <source>Month close &amp;&amp; verify</source>
-        <translation type="unfinished" />
+        <translation>月结与校验</translation>
     </message>
     <message>
         <source>Settlements</source>
-        <translation type="unfinished" />
+        <translation>维修员结算</translation>
     </message>
 </context>
 <context>
@@ -4261,97 +4438,99 @@ Customer files, repair orders, receipts, follow-ups and the fee ledger for small
     <name>MonthsTab</name>
     <message>
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>月份</translation>
     </message>
     <message>
         <source>Closed at</source>
-        <translation type="unfinished" />
+        <translation>结账时间</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished" />
+        <translation>结账人</translation>
     </message>
     <message>
         <source>Last entry No.</source>
-        <translation type="unfinished" />
+        <translation>最后账目序号</translation>
     </message>
     <message>
         <source>Close month…</source>
-        <translation type="unfinished" />
+        <translation>月结…</translation>
     </message>
     <message>
         <source>Close the books through</source>
-        <translation type="unfinished" />
+        <translation>结账至</translation>
     </message>
     <message>
         <source>Month close</source>
-        <translation type="unfinished" />
+        <translation>月结</translation>
     </message>
     <message>
         <source>Verify ledger</source>
-        <translation type="unfinished" />
+        <translation>校验台账</translation>
     </message>
     <message>
         <source>Each entry carries a fingerprint of its content and of the entry before it. Verifying recomputes them all and names the first entry changed outside ShopDesk.</source>
-        <translation type="unfinished" />
+        <translation>每笔账目都带有其内容及上一笔账目的指纹。校验会重新计算全部指纹，并指出第一笔在 ShopDesk 之外被改动的账目。</translation>
     </message>
     <message>
         <source>Tamper check</source>
-        <translation type="unfinished" />
+        <translation>防篡改校验</translation>
     </message>
     <message>
         <source>The books are closed through {0}: entries can be dated from {1} on.</source>
-        <translation type="unfinished" />
+        <translation>已结账至 {0}：账目日期须在 {1} 及以后。</translation>
     </message>
     <message>
         <source>No month is closed yet. Close each month once its figures are checked: closed months cannot change, and the summary is faster.</source>
-        <translation type="unfinished" />
+        <translation>尚未结账任何月份。每月数字核对无误后请结账：已结账的月份不能再改动，汇总也会更快。</translation>
     </message>
     <message>
         <source>{0} can be closed from {1}.</source>
-        <translation type="unfinished" />
+        <translation>{0} 可在 {1} 起结账。</translation>
     </message>
     <message>
         <source>Close {0}?</source>
-        <translation type="unfinished" />
+        <translation>结账 {0}？</translation>
     </message>
     <message>
         <source>Close the books through {0}?
 
 Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. A mistake found later is corrected with a reversal dated in an open month. Closing cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>结账至 {0}？
+
+结账后，任何账目都不能记在 {1} 及以前（{0} 或更早的月份）。之后发现的错误须在未结账的月份中冲销更正。结账不能撤销。</translation>
     </message>
     <message>
         <source>Close {0}</source>
-        <translation type="unfinished" />
+        <translation>结账 {0}</translation>
     </message>
     <message>
         <source>Closing {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在结账 {0}…</translation>
     </message>
     <message>
         <source>{0} is closed.</source>
-        <translation type="unfinished" />
+        <translation>{0} 已结账。</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished" />
+        <translation>正在校验…</translation>
     </message>
     <message>
         <source>Checking every entry of the ledger…</source>
-        <translation type="unfinished" />
+        <translation>正在检查台账的每一笔账目…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>ShopDesk never changes an entry: someone edited the database directly. Compare it with a backup made before that entry and ask who had access.</source>
-        <translation type="unfinished" />
+        <translation>ShopDesk 从不修改账目：有人直接改动了数据库。请与该账目之前的备份比对，并查明谁有访问权限。</translation>
     </message>
     <message>
         <source>Verification cancelled: nothing was checked to the end.</source>
-        <translation type="unfinished" />
+        <translation>校验已取消：未检查完毕。</translation>
     </message>
 </context>
 <context>
@@ -4440,12 +4619,32 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>重新载入</translation>
     </message>
     <message>
+        <source>Print intake slip…</source>
+        <translation>打印受理单…</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>打印回执单…</translation>
+    </message>
+    <message>
+        <source>Order and charges</source>
+        <translation>工单与费用</translation>
+    </message>
+    <message>
         <source>Order {0}</source>
         <translation>维修单 {0}</translation>
     </message>
     <message>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Timeline ({0})</source>
+        <translation>处理记录（{0}）</translation>
+    </message>
+    <message>
+        <source>Photos ({0})</source>
+        <translation>照片（{0}）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -4486,10 +4685,6 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <message>
         <source>Fault</source>
         <translation>故障</translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation>保修类型</translation>
     </message>
     <message>
         <source>Dispatched to</source>
@@ -4540,6 +4735,10 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>报修：{0}</translation>
     </message>
     <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
         <source>ShopDesk</source>
         <translation>ShopDesk</translation>
     </message>
@@ -4562,6 +4761,18 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <message>
         <source>Carried over from {0}</source>
         <translation>自 {0} 结转</translation>
+    </message>
+    <message>
+        <source>Intake slip</source>
+        <translation>受理单</translation>
+    </message>
+    <message>
+        <source>Repair receipt</source>
+        <translation>维修回执单</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>副本</translation>
     </message>
     <message>
         <source>Saved: {0}</source>
@@ -4769,6 +4980,14 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>我的维修单</translation>
     </message>
     <message>
+        <source>Print receipt…</source>
+        <translation>打印回执单…</translation>
+    </message>
+    <message>
+        <source>Print the selected order's repair receipt (Ctrl+P)</source>
+        <translation>打印所选工单的维修回执单（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>Every open state</source>
         <translation>所有未结状态</translation>
     </message>
@@ -4875,86 +5094,90 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <name>PeriodPicker</name>
     <message>
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished" />
+        <translation>上月</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>至</translation>
     </message>
 </context>
 <context>
     <name>PostEntryDialog</name>
     <message>
         <source>Post a ledger entry</source>
-        <translation type="unfinished" />
+        <translation>记一笔账</translation>
     </message>
     <message>
         <source>Lowers what the customer owes (posted as a negative amount)</source>
-        <translation type="unfinished" />
+        <translation>减少客户应付金额（记为负数）</translation>
     </message>
     <message>
         <source>yuan, e.g. 80 or 80.50</source>
-        <translation type="unfinished">元，如 80 或 80.50</translation>
+        <translation>单位元，如 80 或 80.50</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>(none: the counter)</source>
-        <translation type="unfinished" />
+        <translation>（无：柜台）</translation>
     </message>
     <message>
         <source>order number, e.g. R0000123 (optional)</source>
-        <translation type="unfinished" />
+        <translation>维修单号，如 R0000123（可不填）</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Amount (¥)</source>
-        <translation type="unfinished" />
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
+        <translation>维修员</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>维修单</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Memo</source>
-        <translation type="unfinished">备注</translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>An entry can never be changed or deleted once posted: a mistake is corrected by reversing it.</source>
-        <translation type="unfinished" />
+        <translation>账目一经记入便不能修改或删除；记错了请冲销。</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished" />
+        <translation>记账</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the amount.</source>
+        <translation>请输入金额。</translation>
     </message>
 </context>
 <context>
@@ -5142,10 +5365,152 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     </message>
 </context>
 <context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Repair receipt (for the customer to sign)</source>
+        <translation>维修回执单（客户签字）</translation>
+    </message>
+    <message>
+        <source>Intake slip — customer copy</source>
+        <translation>受理单 — 客户联</translation>
+    </message>
+    <message>
+        <source>Intake slip — technician copy</source>
+        <translation>受理单 — 维修联</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 纸</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米小票卷纸</translation>
+    </message>
+    <message>
+        <source>Chinese (with English labels)</source>
+        <translation>中文（附英文标注）</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Print a receipt</source>
+        <translation>打印单据</translation>
+    </message>
+    <message>
+        <source>The shop's usual paper is set in Settings; this changes only this print</source>
+        <translation>本店常用纸张在“设置”中设定；这里只改变本次打印</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Choose the printer, then print (the print is logged on the order)</source>
+        <translation>选择打印机后打印（打印会记录在工单上）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Language on paper</source>
+        <translation>单据语言</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Print a receipt — {0}</source>
+        <translation>打印单据 — {0}</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>共 1 页</translation>
+    </message>
+    <message>
+        <source>{0} pages</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <source>This will be printed as a COPY: this receipt of {0} was printed before.</source>
+        <translation>将作为“副本”打印：{0} 的这张单据以前打印过。</translation>
+    </message>
+    <message>
+        <source>Print {0}</source>
+        <translation>打印 {0}</translation>
+    </message>
+    <message>
+        <source>The printer “{0}” could not be started. Check that it is on and connected, then print again.</source>
+        <translation>无法启动打印机“{0}”。请检查打印机已开机并已连接，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>Sent to {0}.</source>
+        <translation>已发送到 {0}。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>将单据另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>Receipts</name>
     <message>
         <source>Goodwill: {reason}</source>
         <translation>优惠（通融）：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5187,27 +5552,27 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <name>ReverseDialog</name>
     <message>
         <source>Reverse entry No. {0}</source>
-        <translation type="unfinished" />
+        <translation>冲销第 {0} 号账目</translation>
     </message>
     <message>
         <source>Entry No. {0} ({1}, {2}, {3}) stays in the ledger. A reversing entry of {4} is posted today, linked to it, so the two cancel out. A reversal cannot itself be reversed.</source>
-        <translation type="unfinished" />
+        <translation>第 {0} 号账目（{1}，{2}，{3}）仍保留在账中。今天记入一笔 {4} 的冲销账目并与之关联，两者相互抵消。冲销账目本身不能再冲销。</translation>
     </message>
     <message>
         <source>Why, e.g. typed 800 instead of 80</source>
-        <translation type="unfinished" />
+        <translation>原因，如：80 误输为 800</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <source>Post reversal</source>
-        <translation type="unfinished" />
+        <translation>记冲销</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -5304,8 +5669,92 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>分配时限</translation>
     </message>
     <message>
+        <source>List devices not picked up after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tax on charges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Receipt layout</source>
         <translation>单据版式</translation>
+    </message>
+    <message>
+        <source>Technician allowances (settlement)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Travel allowance per on-site visit (¥)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fuel allowance per km (¥)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up calls and customer care</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"> 个月</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in script is shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress call when a repair is open for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call contract and rental customers every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer counts as lost after no order for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call script (satisfied)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call script (unsatisfied)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty: the backups folder beside the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">选择…</translation>
+    </message>
+    <message>
+        <source>Backup folder (e.g. a USB disk)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the last daily backups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the last monthly backups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to shop server…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save settings</source>
@@ -5322,6 +5771,10 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation type="unfinished">选择备份文件夹</translation>
     </message>
     <message>
         <source>Choose the shop logo</source>
@@ -5344,189 +5797,191 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <name>SettlementTab</name>
     <message>
         <source>Jobs done</source>
-        <translation type="unfinished" />
+        <translation>完成工单</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished">分值</translation>
+        <translation>分值</translation>
     </message>
     <message>
         <source>On-site visits</source>
-        <translation type="unfinished" />
+        <translation>上门次数</translation>
     </message>
     <message>
         <source>Distance (km)</source>
-        <translation type="unfinished" />
+        <translation>里程（公里）</translation>
     </message>
     <message>
         <source>Travel allowance (差费)</source>
-        <translation type="unfinished" />
+        <translation>差费</translation>
     </message>
     <message>
         <source>Fuel allowance (油费)</source>
-        <translation type="unfinished" />
+        <translation>油费</translation>
     </message>
     <message>
         <source>Fees collected</source>
-        <translation type="unfinished" />
+        <translation>收取费用</translation>
     </message>
     <message>
         <source>Handed in</source>
-        <translation type="unfinished" />
+        <translation>已上交</translation>
     </message>
     <message>
         <source>Cash still held</source>
-        <translation type="unfinished" />
+        <translation>未上交现金</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished">尚欠</translation>
+        <translation>结算余额</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
+        <translation>维修员</translation>
     </message>
     <message>
         <source>Statement</source>
-        <translation type="unfinished" />
+        <translation>结算单</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"> 公里</translation>
+        <translation> 公里</translation>
     </message>
     <message>
         <source>Kilometres driven in the period, from the logbook; by default the travel the technician recorded on the jobs</source>
-        <translation type="unfinished" />
+        <translation>期间行驶的公里数，按行车记录填写；默认为维修员在工单上记录的里程</translation>
     </message>
     <message>
         <source>Use the jobs' recorded travel</source>
-        <translation type="unfinished" />
+        <translation>使用工单记录的里程</translation>
     </message>
     <message>
         <source>Balance = travel + fuel allowances − cash still held. Negative: the technician owes the shop.</source>
-        <translation type="unfinished" />
+        <translation>结算余额 = 差费 + 油费 − 未上交现金。为负数时，维修员应向店里交回。</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>维修单</translation>
     </message>
     <message>
         <source>On site</source>
-        <translation type="unfinished" />
+        <translation>上门</translation>
     </message>
     <message>
         <source>km</source>
-        <translation type="unfinished" />
+        <translation>公里</translation>
     </message>
     <message>
         <source>No job was resolved and closed by this technician in the period.</source>
-        <translation type="unfinished" />
+        <translation>该维修员在本期间没有完成并结单的工单。</translation>
     </message>
     <message>
         <source>Approve…</source>
-        <translation type="unfinished" />
+        <translation>审批…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished" />
+        <translation>保存为 PDF…</translation>
     </message>
     <message>
         <source>Export XLSX…</source>
-        <translation type="unfinished" />
+        <translation>导出 XLSX…</translation>
     </message>
     <message>
         <source>Choose a technician…</source>
-        <translation type="unfinished" />
+        <translation>选择维修员…</translation>
     </message>
     <message>
         <source>Choose a technician and a period to see the statement.</source>
-        <translation type="unfinished" />
+        <translation>选择维修员和期间以查看结算单。</translation>
     </message>
     <message>
-        <source>{0} visits × {1}</source>
-        <translation type="unfinished" />
+        <source>{0} × {1} per visit</source>
+        <translation>{0} 次 × 每次 {1}</translation>
     </message>
     <message>
-        <source>{0} km × {1}</source>
-        <translation type="unfinished" />
+        <source>{0} km × {1} per km</source>
+        <translation>{0} 公里 × 每公里 {1}</translation>
     </message>
     <message>
         <source>as approved</source>
-        <translation type="unfinished" />
+        <translation>按审批数</translation>
     </message>
     <message>
         <source>recorded on the jobs</source>
-        <translation type="unfinished" />
+        <translation>工单记录</translation>
     </message>
     <message>
         <source>typed in (the jobs recorded {0} km)</source>
-        <translation type="unfinished" />
+        <translation>手工填写（工单记录 {0} 公里）</translation>
     </message>
     <message>
         <source>Approved on {0} by {1}. These are the approved figures; their allowances are in the ledger.</source>
-        <translation type="unfinished" />
+        <translation>{1} 于 {0} 审批。以下为审批时的数字，补贴已记入台账。</translation>
     </message>
     <message>
         <source>Not approved yet: the figures below are as of now.</source>
-        <translation type="unfinished" />
+        <translation>尚未审批：以下为截至目前的数字。</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>{0}  (no rate set in Settings)</source>
-        <translation type="unfinished" />
+        <translation>{0}（设置中未设补贴标准）</translation>
     </message>
     <message>
         <source>Approve the settlement?</source>
-        <translation type="unfinished" />
+        <translation>审批结算？</translation>
     </message>
     <message>
         <source>Approve the settlement of {0} for {1} to {2}?
 
 This posts the travel allowance ({3}) and the fuel allowance ({4}) to the ledger, once. The period cannot be settled again.</source>
-        <translation type="unfinished" />
+        <translation>审批 {0} 在 {1} 至 {2} 的结算？
+
+差费（{3}）和油费（{4}）将记入台账，只记一次。该期间不能再次结算。</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished">审批</translation>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Already approved: nothing was posted again.</source>
-        <translation type="unfinished" />
+        <translation>已审批过：没有重复记账。</translation>
     </message>
     <message>
         <source>Approved. {0} allowance entries posted to the ledger, {1} in all.</source>
-        <translation type="unfinished" />
+        <translation>已审批。已向台账记入 {0} 笔补贴，共 {1}。</translation>
     </message>
     <message>
         <source>Could not write the file: {0}</source>
-        <translation type="unfinished" />
+        <translation>无法写入文件：{0}</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Save the statement</source>
-        <translation type="unfinished" />
+        <translation>保存结算单</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved {0}.</source>
-        <translation type="unfinished" />
+        <translation>已保存 {0}。</translation>
     </message>
 </context>
 <context>
@@ -5882,89 +6337,91 @@ This posts the travel allowance ({3}) and the fuel allowance ({4}) to the ledger
     <name>SummaryTab</name>
     <message>
         <source>Charged</source>
-        <translation type="unfinished">收费</translation>
+        <translation>应收</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished" />
+        <translation>收款</translation>
     </message>
     <message>
         <source>Handed in</source>
-        <translation type="unfinished" />
+        <translation>已上交</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished" />
+        <translation>退款</translation>
     </message>
     <message>
         <source>Allowances</source>
-        <translation type="unfinished" />
+        <translation>补贴</translation>
     </message>
     <message>
         <source>Adjustments</source>
-        <translation type="unfinished" />
+        <translation>调整</translation>
     </message>
     <message>
         <source>Unpaid orders</source>
-        <translation type="unfinished" />
+        <translation>未付维修单</translation>
     </message>
     <message>
         <source>Cash technicians still hold</source>
-        <translation type="unfinished" />
+        <translation>维修员未上交现金</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>The period's totals</source>
-        <translation type="unfinished" />
+        <translation>期间合计</translation>
     </message>
     <message>
         <source>Net of reversals. Unpaid orders: orders charged in the period that still owe money at its end. Cash still held: at the end of the period.</source>
-        <translation type="unfinished" />
+        <translation>已扣除冲销。未付维修单：期间内收费、到期末仍有欠款的维修单。未上交现金：按期末计算。</translation>
     </message>
     <message>
         <source>Payments collected</source>
-        <translation type="unfinished" />
+        <translation>收款</translation>
     </message>
     <message>
         <source>At the counter</source>
-        <translation type="unfinished">柜台</translation>
+        <translation>柜台收款</translation>
     </message>
     <message>
         <source>By technicians</source>
-        <translation type="unfinished" />
+        <translation>维修员收款</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
+        <translation>维修员</translation>
     </message>
     <message>
         <source>Of which cash</source>
-        <translation type="unfinished" />
+        <translation>其中现金</translation>
     </message>
     <message>
         <source>Cash still held</source>
-        <translation type="unfinished" />
+        <translation>未上交现金</translation>
     </message>
     <message>
         <source>No technician collected, handed in or held cash in this period.</source>
-        <translation type="unfinished" />
+        <translation>本期间没有维修员收款、交款或持有现金。</translation>
     </message>
     <message>
         <source>Per technician</source>
-        <translation type="unfinished" />
+        <translation>按维修员</translation>
     </message>
     <message>
         <source>Adding up {0} to {1}…</source>
-        <translation type="unfinished" />
+        <translation>正在汇总 {0} 至 {1}…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n order(s), {0} still owed</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+    <message>
+        <source>Tip: close past months (Month close tab). The cash figures then start from the last close instead of adding up the whole history, which keeps this page fast.</source>
+        <translation>提示：请结账过去的月份（“月结与校验”页）。之后现金数字从最近一次月结算起，不必累加全部历史，本页会更快。</translation>
+    </message>
+    <message>
+        <source>orders: {0}; still owed: {1}</source>
+        <translation>单数：{0}；尚欠：{1}</translation>
     </message>
 </context>
 <context>

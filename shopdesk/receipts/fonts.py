@@ -73,12 +73,15 @@ def receipt_font() -> ReceiptFont:
 def _register() -> ReceiptFont:
     for path, index in _candidates():
         try:
+            # Not "ASCII readable": reportlab would otherwise put all of ASCII into
+            # each PDF's first subset, pushing a receipt's ~200 glyphs into a second one.
             font = TTFont(FONT_NAME, path, subfontIndex=index, asciiReadable=False)
         except (TTFError, OSError, ValueError, KeyError) as error:
             log.info("receipt font %s not usable: %s", path, error)
             continue
-        _keep_tables(font.face)
         pdfmetrics.registerFont(font)
+        # reportlab hands out the font first registered for a face under every later name.
+        _keep_tables(pdfmetrics.getFont(FONT_NAME).face)
         return ReceiptFont(FONT_NAME, embedded=True, path=path)
     log.warning(
         "No TrueType CJK font found (install fonts-wqy-microhei); receipts use the CID font %s, "
@@ -93,10 +96,10 @@ def _keep_tables(face) -> None:
     """Read each font table once.
 
     reportlab copies a table out of the font file whenever it makes a subset
-    (one or two per receipt), among them the 3.5 MB ``glyf`` and the 0.5 MB
+    (one per receipt, as a rule), among them the 3.5 MB ``glyf`` and the 0.5 MB
     ``post`` of wqy-microhei: about 1 ms a receipt for bytes that never change.
     """
-    if callable(getattr(face, "get_table", None)):
+    if callable(getattr(face, "get_table", None)) and not hasattr(face.get_table, "cache_info"):
         face.get_table = functools.lru_cache(maxsize=None)(face.get_table)
 
 

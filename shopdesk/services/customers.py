@@ -43,7 +43,16 @@ CONTRACT_KIND_LABELS = {
     "service": QT_TRANSLATE_NOOP("CustomerKinds", "Service contract"),
     "rental": QT_TRANSLATE_NOOP("CustomerKinds", "Rental"),
 }
-DEVICE_CATEGORIES = ("copier", "printer", "multifunction", "scanner", "fax", "computer", "other")
+DEVICE_CATEGORY_LABELS = {
+    "copier": QT_TRANSLATE_NOOP("DeviceCategories", "Copier"),
+    "printer": QT_TRANSLATE_NOOP("DeviceCategories", "Printer"),
+    "multifunction": QT_TRANSLATE_NOOP("DeviceCategories", "Multifunction printer"),
+    "scanner": QT_TRANSLATE_NOOP("DeviceCategories", "Scanner"),
+    "fax": QT_TRANSLATE_NOOP("DeviceCategories", "Fax"),
+    "computer": QT_TRANSLATE_NOOP("DeviceCategories", "Computer"),
+    "other": QT_TRANSLATE_NOOP("DeviceCategories", "Other"),
+}
+DEVICE_CATEGORIES = tuple(DEVICE_CATEGORY_LABELS)
 MAX_WARRANTY_MONTHS = 120
 NAME_REQUIRED = QT_TRANSLATE_NOOP("Errors", "The customer's name is required.")
 PHONE_REQUIRED = QT_TRANSLATE_NOOP("Errors", "At least one phone number is required.")

@@ -739,9 +739,9 @@ EXPORT_HEADERS = (
 def _export_rows(actor: Actor, date_from: dt.date, date_to: dt.date, translate) -> Iterator[list]:
     """Entries of the period in seq order, a chunk at a time; amounts as cents (converted by the writer)."""
     tz = ShopSettings.get_by_id(1).timezone
-    tr = translate or (lambda context, text: text)
-    kinds = {k: tr("Ledger", label) for k, label in rules.KIND_LABELS.items()}
-    methods = {m: tr("Ledger", label) if label else "" for m, label in rules.METHOD_LABELS.items()}
+    label_of = translate or (lambda context, text: text)
+    kinds = {k: label_of("Ledger", label) for k, label in rules.KIND_LABELS.items()}
+    methods = {m: label_of("Ledger", label) if label else "" for m, label in rules.METHOD_LABELS.items()}
     Tech, Creator, Original = Staff.alias(), Staff.alias(), LedgerEntry.alias()
     where = LedgerEntry.entry_date.between(date_from, date_to)
     last = 0

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 from shopdesk.clock import to_local
-from shopdesk.errors import NotFound, ValidationError
+from shopdesk.errors import NotFound, PermissionDenied, ValidationError
 from shopdesk.i18n import QT_TRANSLATE_NOOP, catalogue
 from shopdesk.models import OrderEvent, OrderLine, RepairOrder, ShopSettings, database
 from shopdesk.receipts import (
@@ -18,6 +18,7 @@ from shopdesk.receipts import (
 )
 from shopdesk.services.context import Actor
 from shopdesk.services.coverage import current_coverage, order_totals
+from shopdesk.services.customers import DEVICE_CATEGORY_LABELS
 
 KINDS = ("intake", "repair")
 PRINT_EVENT = "print"
@@ -32,6 +33,8 @@ def receipt_data(actor: Actor, order_id: int, kind: str = "repair", copy_for: st
     order = RepairOrder.get_or_none(RepairOrder.id == order_id)
     if order is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no such order."))
+    if not actor.may("orders.edit") and (actor.staff is None or order.technician_id != actor.staff.id):
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "Order {number} is not one of yours."), number=order.number)
     settings = ShopSettings.get_by_id(1)
     tz = settings.timezone
     translate = catalogue(language)
@@ -45,7 +48,7 @@ def receipt_data(actor: Actor, order_id: int, kind: str = "repair", copy_for: st
     if order.coverage_overridden:
         reason = translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Goodwill: {reason}")).format(reason=order.coverage_override_reason or reason)
     if is_reprint is None:
-        is_reprint = _printed_before(order.id, kind)
+        is_reprint = _printed_before(order.id, kind, copy_for)
     customer, device = order.customer, order.device
     return ReceiptData(
         shop=ShopHeader(settings.name, settings.address, settings.phone,
@@ -54,7 +57,8 @@ def receipt_data(actor: Actor, order_id: int, kind: str = "repair", copy_for: st
         order_number=order.number,
         kind=kind,
         customer=CustomerInfo(customer.name, customer.company, customer.phone, order.address or customer.address),
-        device=DeviceInfo(device.category, device.brand, device.model, device.serial) if device else DeviceInfo(),
+        device=DeviceInfo(_category_name(device.category, translate), device.brand, device.model, device.serial)
+        if device else DeviceInfo(),
         copy_for=copy_for,
         is_reprint=is_reprint,
         reported_at=to_local(order.reported_at, tz),
@@ -84,7 +88,7 @@ def print_receipt(actor: Actor, order_id: int, kind: str = "repair", layout: str
     with database.atomic():
         data = receipt_data(actor, order_id, kind, copy_for, language)
         pdf = build_receipt(data, layout)
-        _log_print(actor, order_id, kind, layout, data.is_reprint)
+        _log_print(actor, order_id, kind, layout, data.is_reprint, copy_for)
     return pdf
 
 
@@ -128,24 +132,39 @@ def order_ids_for(actor: Actor, numbers: list[str] | None = None, date_from: dt.
     return [row.id for row in query]
 
 
-def printed_before(actor: Actor, order_id: int, kind: str = "repair") -> bool:
+def printed_before(actor: Actor, order_id: int, kind: str = "repair", copy_for: str = "") -> bool:
     """Whether the next print of this receipt is a reprint (marked "copy"), for the preview to say so."""
     actor.require("receipts.print")
     if kind not in KINDS:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown receipt kind {kind}."), kind=kind)
-    return _printed_before(order_id, kind)
+    return _printed_before(order_id, kind, copy_for)
 
 
-def _printed_before(order_id: int, kind: str) -> bool:
-    return (OrderEvent.select().where((OrderEvent.order == order_id) & (OrderEvent.kind == PRINT_EVENT)
-                                      & (OrderEvent.note == kind)).exists())
+def _printed_before(order_id: int, kind: str, copy_for: str = "") -> bool:
+    """The intake slip's customer and technician copies are two originals: each is a
+    reprint only after its own first print."""
+    events = (OrderEvent.select(OrderEvent.data)
+              .where((OrderEvent.order == order_id) & (OrderEvent.kind == PRINT_EVENT) & (OrderEvent.note == kind)))
+    for event in events:
+        try:
+            printed_for = json.loads(event.data or "{}").get("copy_for", "")
+        except ValueError:
+            printed_for = ""
+        if printed_for == copy_for:
+            return True
+    return False
 
 
-def _log_print(actor: Actor, order_id: int, kind: str, layout: str, reprint: bool) -> None:
+def _log_print(actor: Actor, order_id: int, kind: str, layout: str, reprint: bool, copy_for: str = "") -> None:
     order = RepairOrder.get_by_id(order_id)
     OrderEvent.create(order=order_id, at=actor.clock.now(), staff=actor.staff, kind=PRINT_EVENT,
                       from_state=order.state, to_state=order.state, note=kind,
-                      data=json.dumps({"layout": layout, "copy": reprint}))
+                      data=json.dumps({"layout": layout, "copy": reprint, "copy_for": copy_for}))
+
+
+def _category_name(category: str, translate) -> str:
+    source = DEVICE_CATEGORY_LABELS.get(category)
+    return translate("DeviceCategories", source) if source else category
 
 
 def _work_done(order: RepairOrder) -> str:

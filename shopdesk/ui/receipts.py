@@ -272,6 +272,7 @@ class ReceiptPreviewDialog(QDialog):
         if not isinstance(error, ShopDeskError):
             raise error
         self.message.show_message(translated(error))
+        self.pages_label.setText("")
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
 

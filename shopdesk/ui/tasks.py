@@ -32,7 +32,10 @@ class _Job(QRunnable):
         except BaseException as exc:  # delivered to on_error on the main thread
             result, error = None, exc
             exc.formatted_traceback = traceback.format_exc()
-        self.relay.finished.emit(self.ticket, result, error)
+        try:
+            self.relay.finished.emit(self.ticket, result, error)
+        except RuntimeError:
+            pass  # the window closed while this ran: nobody is waiting for the answer
 
 
 class TaskRunner(QObject):

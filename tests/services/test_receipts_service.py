@@ -64,3 +64,26 @@ def test_a_role_without_print_rights_is_refused(paid_order, clock):
 
     with pytest.raises(PermissionDenied):
         receipts.receipt_data(Actor(None, clock), paid_order.id)
+
+
+def test_intake_customer_and_technician_copies_are_both_originals(paid_order, owner):
+    customer_copy = receipts.print_receipt(owner, paid_order.id, "intake", "a5", copy_for="customer")
+    technician_copy = receipts.print_receipt(owner, paid_order.id, "intake", "a5", copy_for="technician")
+    again = receipts.print_receipt(owner, paid_order.id, "intake", "a5", copy_for="customer")
+    assert "副本" not in _text(customer_copy) and "副本" not in _text(technician_copy)
+    assert "副本" in _text(again)
+
+
+def test_device_category_prints_in_the_paper_language(paid_order, owner):
+    assert receipts.receipt_data(owner, paid_order.id, language="en").device.category == "Copier"
+    assert receipts.receipt_data(owner, paid_order.id, language="zh_CN").device.category != "copier"
+
+
+def test_a_technician_prints_only_their_own_orders(paid_order, clock):
+    from tests.conftest import make_actor
+
+    other = make_actor("technician", clock, username="li", name="李师傅")
+    with pytest.raises(PermissionDenied):
+        receipts.print_receipt(other, paid_order.id)
+    RepairOrder.update(technician=other.staff).where(RepairOrder.id == paid_order.id).execute()
+    assert receipts.print_receipt(other, paid_order.id)[:4] == b"%PDF"

@@ -335,7 +335,7 @@ def test_the_summary_of_a_period(qtbot, ledger_page, owner, ledger_chen, clock):
     assert value("ledgerSummary_handed_in") == "¥40.00"
     assert value("ledgerSummary_refunded") == "¥10.00"
     assert value("ledgerSummary_cash_held") == "¥50.00"
-    assert value("ledgerSummary_unpaid") == "2 order(s), ¥70.00 still owed"
+    assert value("ledgerSummary_unpaid") == "orders: 2; still owed: ¥70.00"
     assert value("ledgerSummaryMethod_wechat") == "¥200.00" and value("ledgerSummaryMethod_cash") == "¥90.00"
     assert value("ledgerSummary_counter") == "¥200.00" and value("ledgerSummary_by_technicians") == "¥90.00"
     table = ledger_page.summary.technicians
@@ -467,7 +467,7 @@ def test_a_settlement_statement_approved_once_and_saved(qtbot, ledger_page, owne
         return child(page, QLabel, f"ledgerSettlement_{key}").text()
 
     assert (value("jobs"), value("points"), value("visits"), tab.km.value()) == ("2", "5", "1", 12)
-    assert value("travel_allowance").startswith("¥20.00") and "1 visit(s) × ¥20.00" in value("travel_allowance")
+    assert value("travel_allowance").startswith("¥20.00") and "1 × ¥20.00 per visit" in value("travel_allowance")
     assert value("fuel_allowance").startswith("¥9.60")
     assert (value("collected"), value("handed_in"), value("cash_still_held"), value("balance")) == (
         "¥60.00", "¥10.00", "¥50.00", "-¥20.40")
@@ -522,3 +522,16 @@ def test_the_page_follows_changes_made_elsewhere(qtbot, ledger_page, ledger_ctx,
     L.post(owner, "charge", 100)
     page.ctx.dataChanged.emit("ledger")
     assert page.entries.model.rowCount() == 1
+
+
+def test_staff_who_left_stay_in_the_pickers_marked(qtbot, ledger_page, ledger_chen):
+    from shopdesk.models import Staff
+
+    Staff.update(active=False).where(Staff.id == ledger_chen.staff.id).execute()
+    ledger_page.activate()
+    for name in ("ledgerTechnicianFilter", "ledgerSettlementTechnician"):
+        box = child(ledger_page, QComboBox, name)
+        assert box.itemText(box.findData(ledger_chen.staff.id)) == "陈师傅 (left)"
+    tab = ledger_page.settlement
+    choose(tab.technician, ledger_chen.staff.id)
+    assert tab.document().technician == "陈师傅"  # printed without the mark

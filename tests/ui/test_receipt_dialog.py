@@ -166,7 +166,7 @@ def test_save_as_pdf_writes_the_receipt_logs_it_and_the_next_is_a_copy(qtbot, pr
     totals = coverage.order_totals(receipt_order.id)
     assert (totals.value, totals.to_pay, totals.balance) == (20000, 20000, 20000)
     events = prints_of(receipt_order)
-    assert [(e.note, json.loads(e.data)) for e in events] == [("repair", {"layout": "a5", "copy": False})]
+    assert [(e.note, json.loads(e.data)) for e in events] == [("repair", {"layout": "a5", "copy": False, "copy_for": ""})]
     assert printed == [receipt_order.id] and "first.pdf" in dialog.status.text()
 
     # The preview now shows what the next print is: a copy.
@@ -321,5 +321,6 @@ def test_the_order_view_prints_the_receipt_and_the_intake_slip(qtbot, receipt_ct
 def test_printed_before_follows_the_log(receipt_order, owner):
     assert not receipt_service.printed_before(owner, receipt_order.id, "repair")
     receipt_service.print_receipt(owner, receipt_order.id, "intake", "a5", "customer")
-    assert receipt_service.printed_before(owner, receipt_order.id, "intake")
+    assert receipt_service.printed_before(owner, receipt_order.id, "intake", "customer")
+    assert not receipt_service.printed_before(owner, receipt_order.id, "intake", "technician")
     assert not receipt_service.printed_before(owner, receipt_order.id, "repair")

@@ -8,17 +8,9 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from shopdesk.clock import to_local
 from shopdesk.rules import workflow
-from shopdesk.services.customers import CONTRACT_KIND_LABELS, KIND_LABELS
+from shopdesk.services.customers import CONTRACT_KIND_LABELS, DEVICE_CATEGORY_LABELS, KIND_LABELS
 
-DEVICE_CATEGORIES = {
-    "copier": QT_TRANSLATE_NOOP("DeviceCategories", "Copier"),
-    "printer": QT_TRANSLATE_NOOP("DeviceCategories", "Printer"),
-    "multifunction": QT_TRANSLATE_NOOP("DeviceCategories", "Multifunction printer"),
-    "scanner": QT_TRANSLATE_NOOP("DeviceCategories", "Scanner"),
-    "fax": QT_TRANSLATE_NOOP("DeviceCategories", "Fax"),
-    "computer": QT_TRANSLATE_NOOP("DeviceCategories", "Computer"),
-    "other": QT_TRANSLATE_NOOP("DeviceCategories", "Other"),
-}
+DEVICE_CATEGORIES = DEVICE_CATEGORY_LABELS
 CONTRACT_STATUS = {
     "upcoming": QT_TRANSLATE_NOOP("CustomerLabels", "Not yet started"),
     "in_force": QT_TRANSLATE_NOOP("CustomerLabels", "In force"),

@@ -12,7 +12,7 @@ from shopdesk.ui.followups.complaints_tab import ComplaintsTab
 from shopdesk.ui.followups.queue_tab import CallsDueTab
 from shopdesk.ui.followups.stats_tab import StatsTab
 
-REFRESHED_BY = ("followups", "orders", "customers", "settings")
+REFRESHED_BY = ("followups", "orders", "customers", "settings", "*")  # "*": another desk saved (SQLite)
 
 
 class FollowUpsPage(QWidget):

@@ -12,6 +12,7 @@ from shopdesk.services import followups as service
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.followups.common import Column, PagedModel, label, local_text, make_table, state_label
+from shopdesk.ui.live import keep_place
 from shopdesk.ui.messages import translated
 from shopdesk.ui.widgets import EmptyState
 
@@ -71,6 +72,7 @@ class CallsDueTab(QWidget):
 
         self.model = PagedModel(queue_columns(self.tz), page_size=500, late=lambda row: row.overdue, parent=self)
         self.table = make_table("queueTable", self.model, stretch=CUSTOMER_COLUMN)
+        keep_place(self.table, lambda row: getattr(self.model.row_at(row), "key", None))
         self.table.doubleClicked.connect(lambda _index: self._choose_current())
         record = QAction(self, objectName="recordCallAction")
         record.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])

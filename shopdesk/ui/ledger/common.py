@@ -64,20 +64,21 @@ def shop_today(ctx) -> dt.date:
     return local_today(ctx.clock, shop_timezone())
 
 
-def staff_choices(actor, roles: tuple[str, ...] | None = None) -> list[tuple[int, str]]:
-    """Staff for the owner's pickers (``roles``: only these): active first, those who left marked."""
+def staff_choices(actor, roles: tuple[str, ...] | None = None) -> list[tuple[int, str, str]]:
+    """Staff for the owner's pickers (``roles``: only these), active first: (id, label, name);
+    the label marks those who left."""
     people = [p for p in staff_service.list_staff(actor, include_inactive=True) if roles is None or p.role in roles]
     left = QCoreApplication.translate("Ledger", "{0} (left)")
-    return [(p.id, p.name if p.active else left.format(p.name)) for p in people]
+    return [(p.id, p.name if p.active else left.format(p.name), p.name) for p in people]
 
 
-def fill_staff(box: QComboBox, people: list[tuple[int, str]], none_text: str) -> None:
+def fill_staff(box: QComboBox, people: list[tuple[int, str, str]], none_text: str) -> None:
     keep = box.currentData()
     box.blockSignals(True)
     box.clear()
     box.addItem(none_text, None)
-    for staff_id, name in people:
-        box.addItem(name, staff_id)
+    for staff_id, label, _name in people:
+        box.addItem(label, staff_id)
     box.setCurrentIndex(max(0, box.findData(keep)))
     box.blockSignals(False)
 

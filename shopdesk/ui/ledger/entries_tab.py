@@ -194,7 +194,8 @@ class PostEntryDialog(QDialog):
 
     FIELDS = ("kind", "amount", "method", "technician", "order", "entry_date", "memo")
 
-    def __init__(self, ctx: AppContext, people: list[tuple[int, str]], today: dt.date, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, people: list[tuple[int, str, str]], today: dt.date,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.posted = None
@@ -369,10 +370,7 @@ class EntriesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.today = shop_today(ctx)
-        self.people: list[tuple[int, str]] = []
-
-        self.period = PeriodPicker("ledgerEntries", self.today)
+        self.period = PeriodPicker("ledgerEntries", shop_today(ctx))
         self.kind = QComboBox(objectName="ledgerKindFilter")
         self.kind.addItem(self.tr("All kinds"), None)
         for kind in rules.KINDS:
@@ -466,8 +464,7 @@ class EntriesTab(QWidget):
         post.triggered.connect(self.post_entry)
         self.addAction(post)
 
-    def set_people(self, people: list[tuple[int, str]]) -> None:
-        self.people = people
+    def set_people(self, people: list[tuple[int, str, str]]) -> None:
         fill_staff(self.technician, people, self.tr("All technicians"))
 
     # -- loading --------------------------------------------------------------------

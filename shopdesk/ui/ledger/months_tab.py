@@ -124,7 +124,7 @@ class MonthsTab(QWidget):
         today = shop_today(self.ctx)
         last_closable = previous_month(today)
         if self.latest_closed:
-            first, last = rules.month_bounds(self.latest_closed)
+            _, last = rules.month_bounds(self.latest_closed)
             self.info.setText(self.tr("The books are closed through {0}: entries can be dated from {1} on.").format(
                 self.latest_closed, (last + dt.timedelta(days=1)).isoformat()))
             suggested = (last + dt.timedelta(days=1))

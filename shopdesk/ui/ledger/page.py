@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from shopdesk.ui.context import AppContext
-from shopdesk.ui.ledger.common import staff_choices
+from shopdesk.ui.ledger.common import shop_today, staff_choices
 from shopdesk.ui.ledger.entries_tab import EntriesTab
 from shopdesk.ui.ledger.months_tab import MonthsTab
 from shopdesk.ui.ledger.settlement_tab import SettlementTab
@@ -45,6 +45,9 @@ class LedgerPage(QWidget):
 
     def activate(self) -> None:
         """The page is shown: bring the visible tab up to date."""
+        today = shop_today(self.ctx)  # the desk may have stayed open overnight
+        for picker in (self.entries.period, self.summary.period, self.settlement.period):
+            picker.today = today
         self._load_people()
         self._stale.update({self.entries, self.summary, self.months, self.settlement})
         self._refresh_current()

@@ -71,7 +71,7 @@ class SettlementTab(QScrollArea):
         self.statement: rules.Statement | None = None
         self.approval: tuple[str, str, rules.Statement] | None = None
         self._km_override: int | None = None
-        self._shown_for: tuple | None = None
+        self.names: dict[int, str] = {}
 
         today = shop_today(ctx)
         self.technician = QComboBox(objectName="ledgerSettlementTechnician")
@@ -158,7 +158,8 @@ class SettlementTab(QScrollArea):
         self.xlsx_button.clicked.connect(lambda: self.save_document("xlsx"))
         self._show_nothing()
 
-    def set_people(self, people: list[tuple[int, str]]) -> None:
+    def set_people(self, people: list[tuple[int, str, str]]) -> None:
+        self.names = {staff_id: name for staff_id, _label, name in people}
         fill_staff(self.technician, people, self.tr("Choose a technician…"))
 
     def load_people(self) -> None:
@@ -217,9 +218,9 @@ class SettlementTab(QScrollArea):
                 self.values[key].setText(money(value) if is_money else str(value))
         if approval is None:
             self.values["travel_allowance"].setText(self._allowance(
-                s.travel_allowance, rates.per_visit, self.tr("%n visit(s) × {0}", "", s.visits).format(money(rates.per_visit))))
+                s.travel_allowance, rates.per_visit, self.tr("{0} × {1} per visit").format(s.visits, money(rates.per_visit))))
             self.values["fuel_allowance"].setText(self._allowance(
-                s.fuel_allowance, rates.per_km, self.tr("{0} km × {1}").format(s.km, money(rates.per_km))))
+                s.fuel_allowance, rates.per_km, self.tr("{0} km × {1} per km").format(s.km, money(rates.per_km))))
         balance = self.values["balance"]
         balance.setStyleSheet("color: #b00020; font-weight: bold;" if s.balance < 0 else "font-weight: bold;")
         self.km.blockSignals(True)
@@ -270,7 +271,7 @@ class SettlementTab(QScrollArea):
         if s is None or technician_id is None:
             return
         date_from, date_to = self.period.period()
-        name = self.technician.currentText()
+        name = self.names.get(technician_id, self.technician.currentText())
         if self.approval is None:
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Approve the settlement?"), self.tr(
                 "Approve the settlement of {0} for {1} to {2}?\n\nThis posts the travel allowance ({3}) and the "
@@ -313,7 +314,8 @@ class SettlementTab(QScrollArea):
         date_from, date_to = self.period.period()
         approved = f"{self.approval[0]} {self.approval[1]}".strip() if self.approval else ""
         printed = to_local(self.ctx.clock.now(), shop_timezone())
-        return SettlementDocument(_shop_header(), self.technician.currentText(), date_from, date_to,
+        name = self.names.get(self.technician.currentData(), self.technician.currentText())
+        return SettlementDocument(_shop_header(), name, date_from, date_to,
                                   self.statement, approved, printed)
 
     def save_document(self, fmt: str) -> None:

@@ -144,8 +144,8 @@ class SummaryTab(QScrollArea):
             "instead of adding up the whole history, which keeps this page fast."))
         for key, _ in TOTALS:
             self.values[key].setText(money(getattr(summary, key)))
-        self.values["unpaid"].setText(self.tr("%n order(s), {0} still owed", "", summary.unpaid_orders)
-                                      .format(money(summary.unpaid_amount)))
+        self.values["unpaid"].setText(self.tr("orders: {0}; still owed: {1}").format(
+            summary.unpaid_orders, money(summary.unpaid_amount)))
         self.values["cash_held"].setText(money(summary.cash_held))
         for method in rules.PAYMENT_METHODS:
             self.values[f"method_{method}"].setText(money(summary.by_method.get(method, 0)))

@@ -152,9 +152,21 @@ class OrderDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.actions_box)
         layout.addLayout(bottom)
+        ctx.dataChanged.connect(self._data_changed)
         self.load()
 
     # -- showing ------------------------------------------------------------------
+
+    def _data_changed(self, area: str) -> None:
+        """Orders changed elsewhere (a follow-up call, the day board, another desk): show the order as it is now.
+
+        Not while a step or the work record is being filled in: those keep the version they were
+        based on, so saving over someone else's change is still refused."""
+        if area not in ("orders", "*") or not self.isVisible():
+            return
+        if any(dialog is not None and dialog.isVisible() for dialog in (self.action_dialog, self.work_dialog)):
+            return
+        self.load(with_charges=False)  # the charges panel follows the same signal itself
 
     def load(self, with_charges: bool = True) -> None:
         """Show the order again (``with_charges=False``: the charges panel just changed and shows itself)."""

@@ -15,6 +15,7 @@ from shopdesk.rules import workflow
 from shopdesk.services import orders as order_service
 from shopdesk.services.orders import BoardFilter, BoardPage
 from shopdesk.ui.context import AppContext
+from shopdesk.ui.live import keep_place
 from shopdesk.ui.orders import labels
 from shopdesk.ui.orders.board_model import ID_ROLE, OrderTableModel
 from shopdesk.ui.orders.day_board import DayBoardView
@@ -216,6 +217,7 @@ class OrdersPage(QWidget):
         self.board_table = OrderTable("boardTable", self.model, self.tr("No open orders"),
                                       self.tr("Nothing matches. New orders come in with Ctrl+Shift+N."))
         self.board_table.view.doubleClicked.connect(lambda index: self._open_index(self.model, index))
+        keep_place(self.board_table.view, lambda row: getattr(self.model.row_at(row), "id", None))
         self._last_region = ""
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
@@ -276,9 +278,9 @@ class OrdersPage(QWidget):
         self.count_label.setText(self.tr("{0} orders").format(self.model.total))
 
     def _data_changed(self, area: str) -> None:
-        if area == "settings":
+        if area in ("settings", "*"):  # "*": another desk saved, which area SQLite cannot tell
             self.time = ShopTime()
-        if area in ("orders", "customers", "settings"):
+        if area in ("orders", "customers", "settings", "*"):
             self.refresh()
 
     def _changed_here(self) -> None:

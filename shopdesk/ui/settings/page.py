@@ -115,6 +115,13 @@ class SettingsPage(QScrollArea):
         backups_form.addRow(self.tr("Keep the last daily backups"), self.keep_daily)
         backups_form.addRow(self.tr("Keep the last monthly backups"), self.keep_monthly)
 
+        desk = QGroupBox(self.tr("This desk"))
+        desk_row = QHBoxLayout(desk)
+        connect_button = QPushButton(self.tr("Connect to shop server…"), objectName="connectServer")
+        connect_button.clicked.connect(self.open_connect_dialog)
+        desk_row.addWidget(connect_button)
+        desk_row.addStretch(1)
+
         self.save_button = QPushButton(self.tr("Save settings"), objectName="saveSettings")
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
@@ -132,6 +139,7 @@ class SettingsPage(QScrollArea):
         outer.addWidget(money)
         outer.addWidget(calls)
         outer.addWidget(backups)
+        outer.addWidget(desk)
         outer.addLayout(buttons)
         outer.addStretch(1)
 
@@ -139,6 +147,14 @@ class SettingsPage(QScrollArea):
         self._version = 0
         self.load()
         self._apply_role()
+
+    def open_connect_dialog(self):
+        """Point this desk at the shop's PostgreSQL server (Settings → Connect to shop server…)."""
+        from shopdesk.ui.connect import ConnectDialog
+
+        self.connect_dialog = ConnectDialog(self.ctx, self)
+        self.connect_dialog.open()
+        return self.connect_dialog
 
     def _spin(self, name: str, low: int, high: int, suffix: str) -> QSpinBox:
         box = QSpinBox(objectName=name)

@@ -79,9 +79,6 @@ class _FormDialog(QDialog):
         field = getattr(error, "field", None)
         self.show_problems({field if field in self.errors else "": translated(error)})
 
-    def save(self) -> None:  # pragma: no cover - every dialog defines it
-        raise NotImplementedError
-
 
 class StaffDialog(_FormDialog):
     """Add a person (with their first password) or edit one (``staff`` given)."""
