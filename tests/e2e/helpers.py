@@ -12,9 +12,9 @@ import datetime as dt
 from typing import Callable
 
 from pypdf import PdfReader
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QDialog, QFileDialog, QLineEdit, QMessageBox, QPushButton, QWidget,
+    QAbstractButton, QApplication, QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget,
 )
 
 from shopdesk.clock import FixedClock, from_local
@@ -97,8 +97,16 @@ class Desk:
         before = self.ctx.actor.staff.id
         when_dialog("signInDialog", self._type_credentials(username, password))
         self.window.switch_user_action.trigger()
+        self.settle()
         assert self.ctx.actor.staff.username == username and self.ctx.actor.staff.id != before
         assert self.ctx.actor.name in self.window.user_label.text()
+        assert len(self.window.statusBar().findChildren(QLabel, "overdueIndicator")) <= 1
+
+    def settle(self) -> None:
+        """Let the event loop delete what the last step let go (the previous person's pages and their
+        status-bar widgets), as the running program's loop does at once."""
+        for _ in range(3):  # a page's deletion lets go of its children in turn
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def _switch_user(self) -> None:
         actor = signin.switch_user(self.ctx, self.window)
