@@ -13,10 +13,10 @@ What the figures mean
   a bench device ready for pickup counts), credited to its technician.
 - **Unresolved**: each time an order was marked unresolved in the period
   (its order event), credited to whoever recorded it.
-- **Repeat repair**: an order reported in the period for a device that had
-  an order closed at most ``repair_warranty_days`` × 24 hours before, or whose
-  coverage names an earlier repair; credited to the technician of that earlier
-  order (the latest one).
+- **Repeat repair**: an order reported in the period that the coverage
+  service found to repeat an earlier repair of the same device within the
+  repair-warranty days (``repeat_of``, coverage "repair warranty"); credited
+  to the technician of that earlier order.
 - **Median time to resolve**: from report to ``resolved_at``, whole seconds;
   an even count's median is the mean of its two middle values, rounded down.
 - **On-time arrival**: stage-A calls that reached the customer with a
@@ -54,7 +54,7 @@ from shopdesk.models.customers import CUSTOMER_KINDS
 from shopdesk.rules import followups as followup_rules
 from shopdesk.rules import reports as rules
 from shopdesk.rules import workflow
-from shopdesk.rules.coverage import KINDS as COVERAGE_KINDS
+from shopdesk.rules.coverage import KINDS as COVERAGE_KINDS, REPAIR_WARRANTY
 from shopdesk.rules.ledger import PAYMENT, PAYMENT_METHODS, REFUND, CHARGE
 from shopdesk.rules.reports import Period
 from shopdesk.services import followups as _followups
@@ -127,8 +127,13 @@ def _epoch(column: str) -> str:
     return f"CAST(strftime('%s', {column}) AS INTEGER)"
 
 
-def _true() -> str:
-    return "TRUE" if _pg() else "1"
+def _unindexed(column: str) -> str:
+    """``column`` such that SQLite will not pick its index for the condition.
+
+    SQLite keeps no statistics here (no ANALYZE), so it takes ``state = 'closed'``
+    (most of the table) for narrower than a date range; PostgreSQL knows better.
+    """
+    return column if _pg() else f"+{column}"
 
 
 def _false() -> str:
@@ -423,7 +428,7 @@ def review(actor: Actor, period: Period, filters: Filters = NO_FILTERS) -> Revie
     cells: dict[tuple, dict[str, Any]] = {}
     with _reading():
         for figure, query in (("resolved", _resolved), ("unresolved", _unresolved),
-                              ("repeats", lambda s, e, f: _repeats(s, e, f, settings.repair_warranty_days))):
+                              ("repeats", _repeats)):
             for tech, region, count in query(start, end, filters):
                 cell = cells.setdefault((tech, region or ""), {})
                 cell[figure] = cell.get(figure, 0) + _int(count)
@@ -481,20 +486,16 @@ def _unresolved(start: dt.datetime, end: dt.datetime, filters: Filters) -> list[
                  "GROUP BY e.staff_id, o.region", [workflow.UNRESOLVED, start, end, *params])
 
 
-def _repeats(start: dt.datetime, end: dt.datetime, filters: Filters, days: int) -> list[tuple]:
-    """Orders reported in the period that bring a device back soon after an earlier order of it closed."""
+def _repeats(start: dt.datetime, end: dt.datetime, filters: Filters) -> list[tuple]:
+    """Orders reported in the period that repeat an earlier repair (the coverage service found it
+    within the repair-warranty days), per the earlier order's technician."""
     extra, params = _order_filters(filters, technician="p.technician_id")
-    earlier = (
-        "SELECT e.id FROM repair_order e WHERE e.device_id = o.device_id AND e.id <> o.id AND e.state = ? "
-        f"AND e.closed_at <= o.reported_at AND {_epoch('e.closed_at')} >= {_epoch('o.reported_at')} - ? "
-        "ORDER BY e.closed_at DESC, e.id DESC LIMIT 1")
     return _rows(
-        "SELECT p.technician_id, o.region, COUNT(*) FROM "
-        f"(SELECT o.id, o.region, o.customer_id, COALESCE(o.repeat_of_id, ({earlier})) AS previous_id "
-        "FROM repair_order o WHERE o.reported_at >= ? AND o.reported_at < ? AND o.state <> ? "
-        "AND (o.device_id IS NOT NULL OR o.repeat_of_id IS NOT NULL)) o "
-        f"JOIN repair_order p ON p.id = o.previous_id WHERE 1 = 1{extra} GROUP BY p.technician_id, o.region",
-        [workflow.CLOSED, days * 86400, start, end, workflow.CANCELLED, *params])
+        "SELECT p.technician_id, o.region, COUNT(*) FROM repair_order o "
+        "LEFT JOIN repair_order p ON p.id = o.repeat_of_id "
+        "WHERE o.reported_at >= ? AND o.reported_at < ? AND o.state <> ? "
+        f"AND (o.repeat_of_id IS NOT NULL OR o.coverage = ?){extra} GROUP BY p.technician_id, o.region",
+        [start, end, workflow.CANCELLED, REPAIR_WARRANTY, *params])
 
 
 def _call_figures(start: dt.datetime, end: dt.datetime, filters: Filters) -> list[tuple]:
@@ -642,7 +643,7 @@ def month(actor: Actor, period: Period, filters: Filters = NO_FILTERS, now: dt.d
 def _line_sums(start: dt.datetime, end: dt.datetime, filters: Filters) -> dict[str, Any]:
     """The lines of the orders closed in the period: by line kind and by the order's coverage."""
     extra, params = _order_filters(filters)
-    closed_where = f"o.state = ? AND o.closed_at >= ? AND o.closed_at < ?{extra}"
+    closed_where = f"{_unindexed('o.state')} = ? AND o.closed_at >= ? AND o.closed_at < ?{extra}"
     closed_params = [workflow.CLOSED, start, end, *params]
     rows = _rows(
         "SELECT l.kind, o.coverage, SUM(l.quantity * l.unit_price), "
@@ -741,13 +742,22 @@ def _new_customers(start: dt.datetime, end: dt.datetime, filters: Filters) -> in
 
 
 def _lost_customers(period: Period, filters: Filters, settings: ShopSettings) -> int:
+    """Customers whose last order before the period's end was reported in the churn window.
+
+    Through the customer's ``last_order_at`` (indexed): those who never came back,
+    plus those who came back only after the period (looked up order by order).
+    """
     since, until, end = rules.churn_window(period, settings.churn_months, settings.timezone)
     extra, params = _customer_filters(filters)
-    return _int(_one(
-        "SELECT COUNT(DISTINCT o.customer_id) FROM repair_order o JOIN customer c ON c.id = o.customer_id "
-        f"WHERE o.reported_at >= ? AND o.reported_at < ? AND c.archived = {_false()} AND c.merged_into_id IS NULL"
-        f"{extra} AND NOT EXISTS (SELECT 1 FROM repair_order n WHERE n.customer_id = o.customer_id "
-        "AND n.reported_at >= ? AND n.reported_at < ?)", [since, until, *params, until, end])[0])
+    kept = f"c.archived = {_false()} AND c.merged_into_id IS NULL{extra}"
+    gone = _one(f"SELECT COUNT(*) FROM customer c WHERE {kept} AND c.last_order_at >= ? AND c.last_order_at < ?",
+                [*params, since, until])[0]
+    back_later = _one(
+        f"SELECT COUNT(*) FROM customer c WHERE {kept} AND c.last_order_at >= ? "
+        "AND EXISTS (SELECT 1 FROM repair_order o WHERE o.customer_id = c.id AND o.reported_at >= ? "
+        "AND o.reported_at < ?) AND NOT EXISTS (SELECT 1 FROM repair_order n WHERE n.customer_id = c.id "
+        "AND n.reported_at >= ? AND n.reported_at < ?)", [*params, end, since, until, until, end])[0]
+    return _int(gone) + _int(back_later)
 
 
 # == the trend over twelve months =================================================================
@@ -774,31 +784,27 @@ def trend(actor: Actor, last_day: dt.date, filters: Filters = NO_FILTERS) -> lis
 
 
 def _per_month(column: str, months: list[Period], filters: Filters, tz: str) -> list[int]:
-    """Orders whose ``column`` falls in each month: one counting pass with a bucket per month."""
-    bounds = [m.utc_bounds(tz) for m in months]
+    """Orders whose ``column`` falls in each month: a count per month over the column's index."""
     extra, params = _order_filters(filters)
-    buckets, bucket_params = [], []
-    for start, end in bounds:
-        buckets.append(f"SUM(CASE WHEN o.{column} >= ? AND o.{column} < ? THEN 1 ELSE 0 END)")
-        bucket_params += [start, end]
-    row = _one(f"SELECT {', '.join(buckets)} FROM repair_order o "
-               f"WHERE o.{column} >= ? AND o.{column} < ?{extra}",
-               bucket_params + [bounds[0][0], bounds[-1][1], *params])
-    return [_int(v) for v in row]
+    counts = []
+    for m in months:
+        start, end = m.utc_bounds(tz)
+        counts.append(_int(_one(f"SELECT COUNT(*) FROM repair_order o WHERE o.{column} >= ? AND o.{column} < ?{extra}",
+                                [start, end, *params])[0]))
+    return counts
 
 
 def _collected_per_month(months: list[Period], filters: Filters) -> list[int]:
+    """Payments − refunds dated in each month."""
     extra, params = _order_filters(filters)
     joined = f" AND g.order_id IN (SELECT o.id FROM repair_order o WHERE 1 = 1{extra})" if extra else ""
-    buckets, bucket_params = [], []
+    collected = []
     for m in months:
-        buckets.append("SUM(CASE WHEN g.entry_date >= ? AND g.entry_date <= ? THEN "
-                       "CASE WHEN g.kind = ? THEN g.amount ELSE 0 - g.amount END ELSE 0 END)")
-        bucket_params += [m.first, m.last, PAYMENT]
-    row = _one(f"SELECT {', '.join(buckets)} FROM ledger_entry g "
-               f"WHERE g.entry_date >= ? AND g.entry_date <= ? AND g.kind IN (?, ?){joined}",
-               bucket_params + [months[0].first, months[-1].last, PAYMENT, REFUND, *params])
-    return [_int(v) for v in row]
+        sums = dict(_rows("SELECT g.kind, SUM(g.amount) FROM ledger_entry g "
+                          f"WHERE g.entry_date >= ? AND g.entry_date <= ? AND g.kind IN (?, ?){joined} GROUP BY g.kind",
+                          [m.first, m.last, PAYMENT, REFUND, *params]))
+        collected.append(_int(sums.get(PAYMENT)) - _int(sums.get(REFUND)))
+    return collected
 
 
 # == what the filters offer ========================================================================

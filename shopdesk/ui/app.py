@@ -91,11 +91,6 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
     ctx.set_actor(actor)
     window = MainWindow(ctx)
 
-    def switch_user() -> None:
-        new_actor = signin.switch_user(ctx, window)
-        if new_actor is not None:
-            ctx.set_actor(new_actor)
-
     def sign_in_again(_url: str = "") -> None:
         """The database was replaced by a backup: its staff list is the backup's."""
         new_actor = signin.obtain_actor(ctx, window)
@@ -104,7 +99,6 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
         else:
             ctx.set_actor(new_actor)
 
-    window.switchUserRequested.connect(switch_user)
     window.databaseReplaced.connect(sign_in_again)
     window.show()
     window.activateWindow()  # after the sign-in dialog, shortcuts should work at once

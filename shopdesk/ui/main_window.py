@@ -26,7 +26,6 @@ ROLE_NAMES = {
 
 
 class MainWindow(QMainWindow):
-    switchUserRequested = Signal()
     databaseReplaced = Signal(str)  # a backup was restored: sign in again
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -78,7 +77,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.switch_user_action = QAction(self.tr("&Switch user…"), self, objectName="switchUserAction")
         self.switch_user_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        self.switch_user_action.triggered.connect(self.switchUserRequested.emit)
+        self.switch_user_action.triggered.connect(self.switch_user)
         file_menu.addAction(self.switch_user_action)
         self.backup_action = QAction(self.tr("&Backup and restore…"), self, objectName="backupAction")
         self.backup_action.triggered.connect(self.open_backups)
@@ -128,6 +127,7 @@ class MainWindow(QMainWindow):
             self.go_menu.removeAction(action)
         self._go_actions.clear()
         actor = self.ctx.actor if self.ctx.signed_in else None
+        self.search_box.clear()  # the previous person's search is not the next one's
         self.areas = [a for a in AREAS if actor is None or a.permission is None or actor.may(a.permission)]
         for index, area in enumerate(self.areas):
             self.nav.addItem(QListWidgetItem(area.title))
@@ -207,6 +207,14 @@ class MainWindow(QMainWindow):
         activate = getattr(page, "activate", None)
         if callable(activate):
             activate()
+
+    def switch_user(self) -> None:
+        """The next person signs in at this desk; Cancel keeps the current one."""
+        from shopdesk.ui import signin
+
+        new_actor = signin.switch_user(self.ctx, self)
+        if new_actor is not None:
+            self.ctx.set_actor(new_actor)
 
     def open_backups(self) -> None:
         from shopdesk.ui.backup import BackupDialog

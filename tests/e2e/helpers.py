@@ -9,15 +9,18 @@ it, and the test asserts afterwards, outside the dialog's event loop.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Callable
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget,
+    QAbstractButton, QApplication, QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QWidget,
 )
 
 from shopdesk.clock import FixedClock, from_local
+from shopdesk.receipts.codes import qr_modules
 from shopdesk.ui import signin
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.main_window import MainWindow
@@ -39,6 +42,29 @@ def pdf_text(path) -> str:
 
 def pdf_pages(path):
     return PdfReader(str(path)).pages
+
+
+_QR_FILL = re.compile(r"0 g\n((?:\d+ \d+ \d+ [\d.]+ re\n?)+)f")
+
+
+def qr_codes_on(page) -> list[frozenset[tuple[int, int]]]:
+    """The QR codes drawn on a PDF page, each as its dark modules (row, column).
+
+    A receipt draws a code's dark runs as one fill of rectangles in module
+    units (``shopdesk.receipts.codes.draw_qr``); this reads them back."""
+    content = page.get_contents().get_data().decode("latin-1")
+    codes = []
+    for block in _QR_FILL.findall(content):
+        cells = set()
+        for x, y, width, _height in (line.split()[:4] for line in block.strip().splitlines()):
+            cells.update((int(y), int(x) + i) for i in range(int(width)))
+        codes.append(frozenset(cells))
+    return codes
+
+
+def qr_of(text: str) -> frozenset[tuple[int, int]]:
+    """The dark modules of ``text``'s QR code."""
+    return frozenset((r, c) for r, row in enumerate(qr_modules(text)) for c, dark in enumerate(row) if dark)
 
 
 def pick(combo: QComboBox, text: str) -> None:
@@ -83,8 +109,6 @@ class Desk:
         self.ctx.set_actor(actor)
         window = MainWindow(self.ctx)
         self.qtbot.addWidget(window)
-        # run_gui wires "Switch user…" to the sign-in dialog in a closure; the same wiring here.
-        window.switchUserRequested.connect(self._switch_user)
         window.resize(1366, 740)
         window.show()
         window.activateWindow()
@@ -107,11 +131,6 @@ class Desk:
         status-bar widgets), as the running program's loop does at once."""
         for _ in range(3):  # a page's deletion lets go of its children in turn
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-    def _switch_user(self) -> None:
-        actor = signin.switch_user(self.ctx, self.window)
-        if actor is not None:
-            self.ctx.set_actor(actor)
 
     def _type_credentials(self, username: str, password: str) -> Callable[[QDialog], None]:
         def act(dialog: QDialog) -> None:

@@ -23,13 +23,12 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from shopdesk.clock import FixedClock
 from shopdesk.models import (
     ClosedMonth, Complaint, FollowUpCall, LedgerEntry, OrderEvent, RepairOrder, Settlement, ShopSettings, Staff,
 )
-from shopdesk.receipts.codes import _qr_operators
 from shopdesk.services import coverage as coverage_service
 from shopdesk.services import customers as customer_service
 from shopdesk.services import followups as followup_service
@@ -41,7 +40,9 @@ from shopdesk.services import settings as settings_service
 from shopdesk.services import staff as staff_service
 from shopdesk.services.context import Actor
 from shopdesk.ui.orders.board_model import CARRIED_OVER_BACKGROUND, OVERDUE_ROLE
-from tests.e2e.helpers import Desk, accept_button, pdf_pages, pdf_text, pick, set_local_time, shop_time
+from tests.e2e.helpers import (
+    Desk, accept_button, pdf_pages, pdf_text, pick, qr_codes_on, qr_of, set_local_time, shop_time,
+)
 
 SET_UP = dt.date(2026, 1, 5)
 EARLIER_REPAIR = dt.date(2026, 1, 26)
@@ -95,7 +96,8 @@ def yesterday_at_the_shop(clock: FixedClock) -> Shop:
     zfd = customer_service.create(desk, kind="contract", name="深圳正方达贸易", contact_person="王伟",
                                   phone="0755-8301 2345", address="深圳市福田区深南大道 6008 号 12 楼", region="福田")
     customer_service.add_device(desk, zfd.id, category="copier", brand="Ricoh", model="MP 2555", serial=COPIER_SERIAL)
-    customer_service.add_device(desk, zfd.id, category="printer", brand="HP", model="LaserJet M404", serial="PHB9K00321")
+    customer_service.add_device(desk, zfd.id, category="printer", brand="HP", model="LaserJet M404",
+                                serial="PHB9K00321")
     contract = customer_service.add_contract(desk, zfd.id, kind="service", starts_on=dt.date(2026, 1, 1),
                                              ends_on=dt.date(2026, 12, 31), covers_labour=True, covers_parts=False,
                                              covers_travel=True)
@@ -381,17 +383,18 @@ def chen_repairs_and_prints_receipt(desk: Desk, shop: Shop, number: str, tmp_pat
                      r"¥30\.00\s+免收", text), text
     assert re.search(r"Covered\s+¥150\.00\s+应收 Charged\s+¥80\.00\s+应付 Amount due\s+¥80\.00\s+已付 Paid\s+"
                      r"¥80\.00\s+未付余额 Balance\s+¥0\.00", text), text
-    assert _qr_operators(number)[1] in pages[0].get_contents().get_data().decode("latin-1")
-    preview.close()
+    assert qr_codes_on(pages[0]) == [qr_of(number)]
+    desk.click(preview.findChild(QPushButton, "receiptClose"))
 
     desk.act(view, "resolve", lambda d: d.fields["note"].setPlainText("已修复，客户试印正常"))
     assert view.title.text() == f"{number} · Resolved" and "resolve" not in view.action_buttons
     order = RepairOrder.get(RepairOrder.number == number)
     assert order.resolved_at == shop_time(TODAY, "11:30") and order.travel_km == 12
-    money = {e.kind: (e.amount, e.method, e.technician_id) for e in LedgerEntry.select().where(LedgerEntry.order == order.id)}
+    entries = LedgerEntry.select().where(LedgerEntry.order == order.id)
+    money = {e.kind: (e.amount, e.method, e.technician_id) for e in entries}
     assert money == {"payment": (80_00, "cash", order.technician_id), "charge": (80_00, "", order.technician_id)}
     prints = OrderEvent.select().where((OrderEvent.order == order.id) & (OrderEvent.kind == "print"))
-    assert [p.note for p in prints] == ["repair"]
+    assert [(p.note, json.loads(p.data)["layout"]) for p in prints] == [("repair", "80mm")]
 
 
 def walk_in_leaves_printer(desk: Desk, tmp_path) -> str:
@@ -414,7 +417,8 @@ def walk_in_leaves_printer(desk: Desk, tmp_path) -> str:
     intake.condition.setText("外壳右侧有划痕")
     desk.click(intake.save_button)
     order = RepairOrder.select().order_by(RepairOrder.id.desc()).get()
-    assert (order.state, order.location, order.coverage) == ("received", "bench", "warranty")
+    assert (order.state, order.location, order.channel, order.coverage) == ("received", "bench", "counter", "warranty")
+    assert (order.accessories, order.condition, order.device.serial) == ("电源线、USB 线", "外壳右侧有划痕", "PHBCK12345")
 
     view = desk.open_order_from(orders, orders.model, orders.board_table.view, order.number)
     assert view.title.text() == f"{order.number} · Received"
@@ -430,10 +434,8 @@ def walk_in_leaves_printer(desk: Desk, tmp_path) -> str:
     text = pdf_text(path)
     for expected in (order.number, "孙丽", "打印有黑线", "电源线", "PHBCK12345"):
         assert expected in text, (expected, text)
-    # The QR code of the order number is drawn as its dark modules, one fill of rectangles.
-    content = pdf_pages(path)[0].get_contents().get_data().decode("latin-1")
-    assert _qr_operators(order.number)[1] in content
-    preview.close()
+    assert qr_codes_on(pdf_pages(path)[0]) == [qr_of(order.number)]  # the order number's QR code
+    desk.click(preview.findChild(QPushButton, "receiptClose"))
     return order.number
 
 
@@ -481,7 +483,7 @@ def repeat_repair_is_covered(desk: Desk, shop: Shop, tmp_path) -> str:
     desk.click(preview.save_button)
     text = pdf_text(path)
     assert order.number in text and shop.earlier_repair in text and "2026-01-28" in text, text
-    preview.close()
+    desk.click(preview.findChild(QPushButton, "receiptClose"))
     return order.number
 
 
@@ -496,9 +498,12 @@ def printer_repaired_and_picked_up(desk: Desk, number: str) -> None:
     work = view.work_dialog
     work.diagnosis.setPlainText("定影膜划伤")
     work.work_done.setPlainText("更换定影膜")
-    work.add_part("定影膜", 1, "150.00")
+    desk.click(work.findChild(QPushButton, "addPart"))
+    for column, text in enumerate(("定影膜", "1", "150.00")):
+        work.parts.item(0, column).setText(text)
     desk.click(work.findChild(QPushButton, "saveWork"))
-    assert view.charges.lines_model.data(view.charges.lines_model.index(0, 6)) == "Covered"
+    lines = view.charges.lines_model
+    assert [lines.data(lines.index(0, c)) for c in (0, 2, 4, 6)] == ["Part", "定影膜", "¥150.00", "Covered"]
     assert view.charges.total_labels["to_pay"].text() == "¥0.00"
     desk.at(TODAY, "16:05")
     desk.act(view, "ready_for_pickup", lambda d: (set_local_time(d.fields["told_at"], TODAY, "16:05"),
@@ -544,7 +549,7 @@ def team_lead_closes_the_day(desk: Desk, shop: Shop, done: list[str], open_: lis
     chen_carried = [n for n in open_ if n != shop.carried_over[1]]
     assert chen_open.startswith("3: ") and sorted(chen_open[3:].split(", ")) == sorted(chen_carried)
     assert rows["赵组长"] == ("0", f"1: {shop.carried_over[1]}")
-    assert dialog.findChild(type(board.closed_label), "dayCloseNote").text() == (
+    assert dialog.findChild(QLabel, "dayCloseNote").text() == (
         "4 unfinished orders will be carried over and listed first tomorrow.")
     desk.click(dialog.findChild(QPushButton, "confirmCloseDay"))
     assert board.status.text() == "Day closed: 4 orders carried over to tomorrow."
@@ -566,6 +571,7 @@ def chen_hands_in_receipt_and_cash(desk: Desk, number: str) -> None:
         seen["due"] = [(dialog.orders.item(r, 0).text(), dialog.orders.item(r, 3).text())
                        for r in range(dialog.orders.rowCount())]
         desk.qtbot.keyClicks(dialog.amount, "80")
+        dialog.note.setText("另交回 1 张签字回执")
         desk.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         seen["result"] = dialog.result_label.text()
         seen["detail"] = dialog.result_detail.text()
@@ -580,6 +586,7 @@ def chen_hands_in_receipt_and_cash(desk: Desk, number: str) -> None:
     order = RepairOrder.get(RepairOrder.number == number)
     hand_in = LedgerEntry.get((LedgerEntry.kind == "hand_in") & (LedgerEntry.order == order.id))
     assert (hand_in.amount, hand_in.technician.name, hand_in.entry_date) == (80_00, "陈师傅", NEXT_MORNING)
+    assert (hand_in.method, hand_in.memo, hand_in.created_by.name) == ("cash", "另交回 1 张签字回执", "王小姐")
 
     desk.search(number)
     view = desk.window.pages["orders"].order_dialogs[order.id]
@@ -617,8 +624,8 @@ def stage_c_call_closes_the_order(desk: Desk, number: str) -> None:
     assert view.title.text() == f"{number} · Closed" and view.action_buttons == {}
     order = RepairOrder.get_by_id(order.id)
     assert (order.state, order.signer_name, order.closed_at) == ("closed", "王伟", shop_time(NEXT_MORNING, "09:10"))
-    states = [e.to_state for e in OrderEvent.select().where((OrderEvent.order == order.id)
-                                                            & (OrderEvent.kind == "transition")).order_by(OrderEvent.id)]
+    steps = OrderEvent.select().where((OrderEvent.order == order.id) & (OrderEvent.kind == "transition"))
+    states = [e.to_state for e in steps.order_by(OrderEvent.id)]
     assert states == ["new", "dispatched", "assigned", "appointment_set", "in_progress", "resolved",
                       "receipt_returned", "callback_confirmed", "closed"]
 

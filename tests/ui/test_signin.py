@@ -47,13 +47,6 @@ def open_window(qtbot, ctx, actor):
     ctx.set_actor(actor)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-
-    def switch_user():
-        new_actor = signin.switch_user(ctx, window)
-        if new_actor is not None:
-            ctx.set_actor(new_actor)
-
-    window.switchUserRequested.connect(switch_user)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

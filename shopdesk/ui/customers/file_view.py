@@ -51,7 +51,7 @@ class CustomerFileView(QWidget):
     archivedChanged = Signal(int)
     mergeRequested = Signal(int)
     openOrderRequested = Signal(str)
-    newOrderRequested = Signal(int)
+    newOrderRequested = Signal(int, int)  # customer id, device id (0: none chosen)
 
     def __init__(self, ctx: AppContext, timezone: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,7 +79,7 @@ class CustomerFileView(QWidget):
         save_action.triggered.connect(self.save)
         self.addAction(save_action)
         self.new_order_button = QPushButton(self.tr("New repair order"), objectName="newOrderForCustomer")
-        self.new_order_button.clicked.connect(lambda: self.file and self.newOrderRequested.emit(self.file.customer.id))
+        self.new_order_button.clicked.connect(self._request_new_order)
         self.archive_button = QPushButton(objectName="archiveCustomer")
         self.archive_button.clicked.connect(self.toggle_archived)
         self.merge_button = QPushButton(self.tr("Merge duplicate…"), objectName="mergeCustomer")
@@ -341,6 +341,11 @@ class CustomerFileView(QWidget):
         if self.file is None:
             return None
         return self._open(DeviceDialog(self.ctx, self.file.customer.id, None, self))
+
+    def _request_new_order(self) -> None:
+        """A new order for this customer, for the device chosen on the Devices tab if any."""
+        if self.file:
+            self.newOrderRequested.emit(self.file.customer.id, self._selected_id(self.devices) or 0)
 
     def edit_device(self) -> DeviceDialog | None:
         device_id = self._selected_id(self.devices)

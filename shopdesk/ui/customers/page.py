@@ -352,13 +352,13 @@ class CustomersPage(QWidget):
         open_order(number)
         return True
 
-    def _new_order(self, customer_id: int) -> None:
+    def _new_order(self, customer_id: int, device_id: int = 0) -> None:
         window = self.window()
         show_area = getattr(window, "show_area", None)
         page = show_area("orders") if callable(show_area) else None
         new_order = getattr(page, "new_order", None)
         if callable(new_order):
-            new_order(customer_id)
+            new_order(customer_id, device_id or None)
         else:
             self.status.setText(self.tr("The Repair orders area is not available."))
 

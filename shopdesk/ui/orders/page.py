@@ -313,7 +313,9 @@ class OrdersPage(QWidget):
         return dialog
 
     def _order_created(self, order_id: int, number: str) -> None:
+        """The order is written: open it, so the desk can dispatch it at once."""
         self.status.setText(self.tr("Order {0} written.").format(number))
+        self.open_order_id(order_id)
 
     def open_order(self, number: str) -> OrderDialog | None:
         """Open an order by its number (the global search calls this)."""
