@@ -2,6 +2,461 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>The period before (Alt+Left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period after (Alt+Right)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">至</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">维修员</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished">全部人员</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation type="unfinished">全部区域</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished">报修时间</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} in the list. Double-click a line to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing in this list any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders reported: {0} · closed: {1} · charged on closed orders: {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged and covered by kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation type="unfinished">保内免费</translation>
+    </message>
+    <message>
+        <source>No orders were closed in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged to customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who paid for the work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No closed orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders per month, {0} to {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most frequent faults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished">故障</translation>
+    </message>
+    <message>
+        <source>Most frequent device models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">型号</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged after discounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged by kind (orders closed in the period)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before tax. Covered lines are what warranty, contracts, rentals and repair warranty paid for.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Covered versus charged, by coverage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged (ledger)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Collected (payments less refunds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished">退款</translation>
+    </message>
+    <message>
+        <source>Payments: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Money in the ledger (dated in the period)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished">收款</translation>
+    </message>
+    <message>
+        <source>The last twelve months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">维修记录</translation>
+    </message>
+    <message>
+        <source>No orders were reported in this period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispatched within {0} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assigned within {0} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispatch and assignment (on-site orders)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders still waiting past the limit count as late.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lost: no order for {0} months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished">打印…</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">正在保存…</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: wait for the figures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation type="unfinished">已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {0}</source>
+        <translation type="unfinished">无法写入文件：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing was resolved or marked unresolved in this period, and no follow-up call reached a customer. Pick another period above.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolved: {0} · unresolved: {1} · repeat repairs: {2} · median time to resolve: {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work per technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers' answers per technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work per region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers' answers per region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation type="unfinished">未修复</translation>
+    </message>
+    <message>
+        <source>Repeat repairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing resolved or unresolved in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average score (1–5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No follow-up call reached a customer in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Median time to resolve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat repairs are counted against the technician of the earlier repair; unresolved against whoever recorded it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrival calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the follow-up calls that reached the customer: arrival (stage A) on time when timeliness scored 3 or more; scores 1–5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a number to open its list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs attention now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open orders in this state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open orders by state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today, {0} · as of {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>Confirm: {0}</source>
@@ -44,10 +499,6 @@
     <message>
         <source>Reports</source>
         <translation>报表</translation>
-    </message>
-    <message>
-        <source>Reports arrive in a later release.</source>
-        <translation>报表将在后续版本提供。</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -1204,160 +1655,162 @@ Thank you for telling us — it helps us do better.</source>
     <name>Connect</name>
     <message>
         <source>The shop server answered with an error: {detail}</source>
-        <translation type="unfinished" />
+        <translation>店铺服务器返回了错误：{detail}</translation>
     </message>
     <message>
         <source>Connected. The database {database} is empty: ShopDesk sets it up when this desk first opens it.</source>
-        <translation type="unfinished" />
+        <translation>已连接。数据库 {database} 是空的：本机第一次打开时，ShopDesk 会自动建好它。</translation>
     </message>
     <message>
         <source>The database {database} holds other tables and is not a ShopDesk database: choose the shop's database.</source>
-        <translation type="unfinished" />
+        <translation>数据库 {database} 里是别的数据表，不是 ShopDesk 数据库：请选择店铺的数据库。</translation>
     </message>
     <message>
         <source>The shop's database was written by a newer ShopDesk (schema {found}, this desk knows {known}): update ShopDesk on this desk first.</source>
-        <translation type="unfinished" />
+        <translation>店铺数据库由更新版本的 ShopDesk 写入（结构版本 {found}，本机只认识 {known}）：请先更新本机的 ShopDesk。</translation>
     </message>
     <message>
         <source>Connected. The shop's database has an older schema ({found}); ShopDesk upgrades it to {known} when this desk opens it (make a backup first: shopdesk backup).</source>
-        <translation type="unfinished" />
+        <translation>已连接。店铺数据库的结构版本较旧（{found}）；本机打开时 ShopDesk 会把它升级到 {known}（请先备份：shopdesk backup）。</translation>
     </message>
     <message>
         <source>Connected to the shop's database at {where}.</source>
-        <translation type="unfinished" />
+        <translation>已连接到店铺数据库 {where}。</translation>
     </message>
     <message>
         <source>The name {host} is not known on this network: check the server's name or use its IP address.</source>
-        <translation type="unfinished" />
+        <translation>本网络中找不到名为 {host} 的主机：请检查服务器名称，或改用它的 IP 地址。</translation>
     </message>
     <message>
         <source>The shop server does not let this desk in: add a line for the shop's network to pg_hba.conf on the server (see the README) and reload PostgreSQL.</source>
-        <translation type="unfinished" />
+        <translation>店铺服务器不允许本机连接：请在服务器的 pg_hba.conf 中为店内网络加一行（见 README），然后重新加载 PostgreSQL。</translation>
     </message>
     <message>
         <source>The shop server refused the password for user {user}: check the user name and password.</source>
-        <translation type="unfinished" />
+        <translation>店铺服务器拒绝了用户 {user} 的密码：请检查用户名和密码。</translation>
     </message>
     <message>
         <source>The shop server has no user {user}: create it on the server (createuser) or check the name.</source>
-        <translation type="unfinished" />
+        <translation>店铺服务器上没有用户 {user}：请在服务器上创建它（createuser），或检查用户名。</translation>
     </message>
     <message>
         <source>The shop server has no database {database}: create it on the server (createdb -O {user} {database}) or check the name.</source>
-        <translation type="unfinished" />
+        <translation>店铺服务器上没有数据库 {database}：请在服务器上创建它（createdb -O {user} {database}），或检查名称。</translation>
     </message>
     <message>
         <source>{host} answers, but nothing listens on port {port}: is PostgreSQL running there, with listen_addresses set for the network, and the port open in the firewall?</source>
-        <translation type="unfinished" />
+        <translation>{host} 有响应，但端口 {port} 上没有服务在监听：PostgreSQL 是否在运行、listen_addresses 是否对网络开放、防火墙是否放行了该端口？</translation>
     </message>
     <message>
         <source>Cannot reach {host} on port {port}: is the server on and on the network, and the port open in its firewall?</source>
-        <translation type="unfinished" />
+        <translation>无法连接 {host} 的端口 {port}：服务器是否已开机并接入网络、防火墙是否放行了该端口？</translation>
     </message>
     <message>
         <source>Cannot connect to the shop server: {detail}</source>
-        <translation type="unfinished" />
+        <translation>无法连接店铺服务器：{detail}</translation>
     </message>
 </context>
 <context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to shop server</source>
-        <translation type="unfinished" />
+        <translation>连接店铺服务器</translation>
     </message>
     <message>
         <source>When several desks work on one shop, they share one database on the shop's PostgreSQL server. Enter what the person who set up the server gave you.</source>
-        <translation type="unfinished" />
+        <translation>店里多台电脑一起工作时，共用店铺 PostgreSQL 服务器上的同一个数据库。请填写架设服务器的人提供的信息。</translation>
     </message>
     <message>
         <source>e.g. 192.168.1.10 or shop-server</source>
-        <translation type="unfinished" />
+        <translation>例如 192.168.1.10 或 shop-server</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished" />
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished" />
+        <translation>端口</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>数据库</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>用户</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>密码</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished" />
+        <translation>测试连接</translation>
     </message>
     <message>
         <source>Use this server</source>
-        <translation type="unfinished" />
+        <translation>使用此服务器</translation>
     </message>
     <message>
         <source>Use this PC's own database</source>
-        <translation type="unfinished" />
+        <translation>改用本机自己的数据库</translation>
     </message>
     <message>
         <source>Forget the shop server; the next start opens this PC's own database file</source>
-        <translation type="unfinished" />
+        <translation>忘记店铺服务器；下次启动时打开本机自己的数据库文件</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>The password is kept in this computer's keyring, not in ShopDesk's settings.</source>
-        <translation type="unfinished" />
+        <translation>密码保存在本机的系统密钥环中，不在 ShopDesk 的设置里。</translation>
     </message>
     <message>
         <source>The password is kept in a file only you can read ({0}), not in ShopDesk's settings.</source>
-        <translation type="unfinished" />
+        <translation>密码保存在只有您能读取的文件中（{0}），不在 ShopDesk 的设置里。</translation>
     </message>
     <message>
         <source>Enter the server's name or IP address.</source>
-        <translation type="unfinished" />
+        <translation>请填写服务器名称或 IP 地址。</translation>
     </message>
     <message>
         <source>Connecting to {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在连接 {0}…</translation>
     </message>
     <message>
         <source>Saved: every start of ShopDesk on this desk now opens {0}.</source>
-        <translation type="unfinished" />
+        <translation>已保存：本机以后每次启动 ShopDesk 都会打开 {0}。</translation>
     </message>
     <message>
         <source>The password is in this computer's keyring.</source>
-        <translation type="unfinished" />
+        <translation>密码保存在本机的系统密钥环中。</translation>
     </message>
     <message>
         <source>The password is in {0} (readable by you only).</source>
-        <translation type="unfinished" />
+        <translation>密码保存在 {0}（只有您能读取）。</translation>
     </message>
     <message>
         <source>{0}
 
 Use this server anyway?</source>
-        <translation type="unfinished" />
+        <translation>{0}
+
+仍然使用此服务器吗？</translation>
     </message>
     <message>
         <source>SHOPDESK_DB is set on this computer and still wins: remove it, then restart ShopDesk to work on the shop server.</source>
-        <translation type="unfinished" />
+        <translation>本机设置了 SHOPDESK_DB，它仍然优先：请删除它，再重新启动 ShopDesk 以使用店铺服务器。</translation>
     </message>
     <message>
         <source>Restart ShopDesk to work on the shop server.</source>
-        <translation type="unfinished" />
+        <translation>请重新启动 ShopDesk 以使用店铺服务器。</translation>
     </message>
     <message>
         <source>This desk will use its own database file ({0}) from the next start. Restart ShopDesk.</source>
-        <translation type="unfinished" />
+        <translation>下次启动起，本机将使用自己的数据库文件（{0}）。请重新启动 ShopDesk。</translation>
     </message>
 </context>
 <context>
@@ -2571,11 +3024,11 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     </message>
     <message>
         <source>The connection to the shop server ({where}) broke while saving: the save may not have been stored. Check once the server is back.</source>
-        <translation type="unfinished" />
+        <translation>保存时与店铺服务器（{where}）的连接断开了：这次保存可能没有存上。服务器恢复后请检查一下。</translation>
     </message>
     <message>
         <source>Lost the connection to the shop server ({where}); nothing was saved. ShopDesk reconnects by itself: try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>与店铺服务器（{where}）的连接断开了，没有保存任何内容。ShopDesk 会自动重新连接：请稍后再试。</translation>
     </message>
     <message>
         <source>The shop server refused the user name or password ({where}).</source>
@@ -2707,7 +3160,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     </message>
     <message>
         <source>This setting must be a whole number from {low} to {high}.</source>
-        <translation type="unfinished" />
+        <translation>此设置必须是 {low} 到 {high} 之间的整数。</translation>
     </message>
     <message>
         <source>Unknown time zone {zone}.</source>
@@ -3399,11 +3852,11 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     </message>
     <message>
         <source>The source and the target are the same database.</source>
-        <translation type="unfinished" />
+        <translation>源数据库和目标数据库是同一个。</translation>
     </message>
     <message>
         <source>{where} already holds ShopDesk records ({tables}). A copy only fills an empty database, so two shops never mix: create a new database (createdb) and copy into that. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>{where} 中已有 ShopDesk 记录（{tables}）。复制只会写入空数据库，以免两家店的数据混在一起：请新建一个数据库（createdb）再复制进去。未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -5512,6 +5965,102 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <source>Custom range</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not dispatched in time</source>
+        <translation type="unfinished">未按时派单</translation>
+    </message>
+    <message>
+        <source>On-site orders still not dispatched after the dispatch limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No technician in time</source>
+        <translation type="unfinished">未按时派维修员</translation>
+    </message>
+    <message>
+        <source>Dispatched orders still without a technician after the assignment limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missed appointments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appointment time passed (15 minutes' grace) and the work has not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unresolved, to re-dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders marked unresolved that wait to be dispatched again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unclaimed devices</source>
+        <translation type="unfinished">逾期未取设备</translation>
+    </message>
+    <message>
+        <source>Bench devices ready for pickup longer than the reminder days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaints past 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaints still open or in hand 24 hours after they came in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up calls due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls the follow-up list shows now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appointments today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-site appointments set for today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation type="unfinished">待取机</translation>
+    </message>
+    <message>
+        <source>Bench devices waiting for their customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation type="unfinished">结转</translation>
+    </message>
+    <message>
+        <source>Orders carried over by an earlier day close, not yet done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every order not yet closed or cancelled</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -5670,11 +6219,11 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     </message>
     <message>
         <source>List devices not picked up after</source>
-        <translation type="unfinished" />
+        <translation>设备逾期未取的天数</translation>
     </message>
     <message>
         <source>Tax on charges</source>
-        <translation type="unfinished" />
+        <translation>收费税率</translation>
     </message>
     <message>
         <source>Receipt layout</source>
@@ -5682,79 +6231,79 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     </message>
     <message>
         <source>Technician allowances (settlement)</source>
-        <translation type="unfinished" />
+        <translation>维修员补贴（结算）</translation>
     </message>
     <message>
         <source>Travel allowance per on-site visit (¥)</source>
-        <translation type="unfinished" />
+        <translation>每次上门差费（元）</translation>
     </message>
     <message>
         <source>Fuel allowance per km (¥)</source>
-        <translation type="unfinished" />
+        <translation>每公里油费（元）</translation>
     </message>
     <message>
         <source>Follow-up calls and customer care</source>
-        <translation type="unfinished" />
+        <translation>回访与客户关怀</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"> 个月</translation>
+        <translation> 个月</translation>
     </message>
     <message>
         <source>Empty: the built-in script is shown</source>
-        <translation type="unfinished" />
+        <translation>留空则显示内置话术</translation>
     </message>
     <message>
         <source>Progress call when a repair is open for</source>
-        <translation type="unfinished" />
+        <translation>维修持续多久后进行过程回访</translation>
     </message>
     <message>
         <source>Call contract and rental customers every</source>
-        <translation type="unfinished" />
+        <translation>合同及租抄客户回访间隔</translation>
     </message>
     <message>
         <source>Customer counts as lost after no order for</source>
-        <translation type="unfinished" />
+        <translation>多久无报修视为流失客户</translation>
     </message>
     <message>
         <source>Call script (satisfied)</source>
-        <translation type="unfinished" />
+        <translation>回访话术（满意）</translation>
     </message>
     <message>
         <source>Call script (unsatisfied)</source>
-        <translation type="unfinished" />
+        <translation>回访话术（不满意）</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished" />
+        <translation>备份</translation>
     </message>
     <message>
         <source>Empty: the backups folder beside the database</source>
-        <translation type="unfinished" />
+        <translation>留空则使用数据库旁的 backups 文件夹</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">选择…</translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Backup folder (e.g. a USB disk)</source>
-        <translation type="unfinished" />
+        <translation>备份文件夹（如 U 盘）</translation>
     </message>
     <message>
         <source>Keep the last daily backups</source>
-        <translation type="unfinished" />
+        <translation>保留最近的每日备份数</translation>
     </message>
     <message>
         <source>Keep the last monthly backups</source>
-        <translation type="unfinished" />
+        <translation>保留最近的每月备份数</translation>
     </message>
     <message>
         <source>This desk</source>
-        <translation type="unfinished" />
+        <translation>本机</translation>
     </message>
     <message>
         <source>Connect to shop server…</source>
-        <translation type="unfinished" />
+        <translation>连接店铺服务器…</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -5774,7 +6323,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     </message>
     <message>
         <source>Choose the backup folder</source>
-        <translation type="unfinished">选择备份文件夹</translation>
+        <translation>选择备份文件夹</translation>
     </message>
     <message>
         <source>Choose the shop logo</source>

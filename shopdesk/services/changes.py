@@ -8,6 +8,7 @@ delivered at commit); a separate listening connection collects the areas.
 from __future__ import annotations
 
 import select
+import time
 
 import peewee as pw
 
@@ -25,11 +26,18 @@ def announce(area: str) -> None:
 class ChangeWatcher:
     """Polled by the window (every second or so); returns the areas changed since the last poll."""
 
-    def __init__(self, url: str):
+    # After a failed reconnect, wait this long (seconds, doubling up to the last)
+    # before trying again: a dropped network must not freeze the window every second.
+    RETRY_AFTER = (1, 2, 4, 8, 15, 30)
+
+    def __init__(self, url: str, monotonic=time.monotonic):
         self.url = url
         self._listener = None
         self._last_version = None
         self.online = True
+        self._monotonic = monotonic
+        self._failures = 0
+        self._next_try = 0.0
 
     def poll(self) -> set[str]:
         if isinstance(database.obj, pw.PostgresqlDatabase):
@@ -47,24 +55,31 @@ class ChangeWatcher:
 
         from shopdesk.db import postgres_parameters
 
+        if self._listener is None and self._monotonic() < self._next_try:
+            return set()
         try:
             if self._listener is None or self._listener.closed:
-                self._listener = psycopg2.connect(**postgres_parameters(self.url))
+                params = dict(postgres_parameters(self.url), connect_timeout=2)
+                self._listener = psycopg2.connect(**params)
                 self._listener.autocommit = True
                 with self._listener.cursor() as cur:
                     cur.execute(f"LISTEN {CHANNEL}")
                 was_offline = not self.online
-                self.online = True
+                self.online, self._failures = True, 0
                 if was_offline:
                     return {"*"}
-            if select.select([self._listener], [], [], 0) != ([], [], []):
-                self._listener.poll()
+            while select.select([self._listener], [], [], 0) != ([], [], []):
+                self._listener.poll()  # raises at once when the server said goodbye
+                if not self._listener.notifies:
+                    break
             areas = set()
             while self._listener.notifies:
                 areas.add(self._listener.notifies.pop(0).payload)
             return areas
         except psycopg2.Error:
             self.online = False
+            self._next_try = self._monotonic() + self.RETRY_AFTER[min(self._failures, len(self.RETRY_AFTER) - 1)]
+            self._failures += 1
             if self._listener is not None:
                 try:
                     self._listener.close()

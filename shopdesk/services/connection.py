@@ -139,6 +139,9 @@ def test_connection(server: ServerSettings, timeout: int = 5) -> TestResult:
     return describe_schema(version, has_tables, SCHEMA_VERSION, server)
 
 
+test_connection.__test__ = False  # a service, not a pytest test
+
+
 def _schema_version(conn) -> tuple[int | None, bool]:
     with conn.cursor() as cur:
         cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")

@@ -70,6 +70,12 @@ def _ledger(ctx):
     return LedgerPage(ctx)
 
 
+def _reports(ctx):
+    from shopdesk.ui.reports.page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
 def _pending(title_source: str, hint_source: str):
     def make(ctx):
         from shopdesk.ui.widgets import EmptyState
@@ -86,9 +92,7 @@ AREAS: list[Area] = [
          _followups,
          "followups.view"),
     Area("ledger", QT_TRANSLATE_NOOP("Areas", "Ledger"), _ledger, "ledger.view"),
-    Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"),
-         _pending(QT_TRANSLATE_NOOP("Areas", "Reports"), QT_TRANSLATE_NOOP("Areas", "Reports arrive in a later release.")),
-         None),
+    Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"), _reports, "day.close"),
     Area("staff", QT_TRANSLATE_NOOP("Areas", "Staff"), _staff, "staff.manage"),
     Area("pricelist", QT_TRANSLATE_NOOP("Areas", "Price list"), _pricelist, "pricelist.edit"),
     Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), _settings, "settings.view"),

@@ -45,7 +45,7 @@ COVERAGE_COLOURS = {
 }
 COVERED_COLOUR = "#1b7f3b"
 MAX_OVERRIDE_REASON = 200
-AREAS_THAT_MOVE_TOTALS = ("orders", "ledger", "settings")
+AREAS_THAT_MOVE_TOTALS = ("orders", "ledger", "settings", "*")  # "*": another desk saved (SQLite)
 
 
 def coverage_name(kind: str) -> str:

@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         else:
             self.user_label.setText("")
         keys = [a.key for a in self.areas]
+        if actor is not None and actor.role == "owner" and "reports" in keys:
+            current = "reports"  # the owner starts the day with Today's figures
         self.show_area(current if current in keys else (keys[0] if keys else ""))
 
     def _watch_other_desks(self) -> None:

@@ -308,7 +308,7 @@ class PriceListPage(QWidget):
         self.refresh()
 
     def _on_data_changed(self, area: str) -> None:
-        if area == "pricelist":
+        if area in ("pricelist", "*"):  # "*": another desk saved (SQLite cannot say what)
             self.refresh()
 
     def refresh(self) -> None:

@@ -49,6 +49,16 @@ class FollowUpsPage(QWidget):
         self._stale.update({self.queue, self.complaints, self.care, self.churn, self.stats})
         self._refresh_current()
 
+    def show_calls_due(self) -> None:
+        """Every call due now, unfiltered (a report's number opens this list)."""
+        for box in (self.queue.stage_filter, self.queue.region_filter, self.queue.staff_filter):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self._stale.add(self.queue)
+        self.tabs.setCurrentWidget(self.queue)
+        self._refresh_current()
+
     def record_call(self, row) -> None:
         self.call_form.load(row)
         self.tabs.setCurrentWidget(self.call_form)

@@ -12,7 +12,7 @@ from shopdesk.ui.ledger.months_tab import MonthsTab
 from shopdesk.ui.ledger.settlement_tab import SettlementTab
 from shopdesk.ui.ledger.summary_tab import SummaryTab
 
-REFRESHED_BY = ("ledger", "orders", "staff", "settings")
+REFRESHED_BY = ("ledger", "orders", "staff", "settings", "*")  # "*": another desk saved (SQLite)
 
 
 class LedgerPage(QWidget):

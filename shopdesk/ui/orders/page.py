@@ -238,6 +238,27 @@ class OrdersPage(QWidget):
             unclaimed_only=self.unclaimed_filter.isChecked(),
         )
 
+    def show_filtered(self, board_filter: BoardFilter) -> None:
+        """Show the board narrowed to ``board_filter`` (a report's number opens its orders here).
+
+        The board shows one state at most; ``location`` has no control and is not applied."""
+        state = board_filter.states[0] if board_filter.states else ""
+        technician = -1 if board_filter.unassigned else board_filter.technician_id
+        boxes = (self.state_filter, self.technician_filter, self.region_filter, self.overdue_filter,
+                 self.unclaimed_filter)
+        for box in boxes:
+            box.blockSignals(True)
+        self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(state)))
+        self.technician_filter.setCurrentIndex(max(0, self.technician_filter.findData(technician)))
+        self.region_filter.setText(board_filter.region)
+        self._last_region = board_filter.region.strip()
+        self.overdue_filter.setChecked(board_filter.overdue_only)
+        self.unclaimed_filter.setChecked(board_filter.unclaimed_only)
+        for box in boxes:
+            box.blockSignals(False)
+        self.tabs.setCurrentWidget(self.board_tab)
+        self.refresh()  # supersedes a refresh still reading with the old filters
+
     def _fetch_board(self, offset: int, limit: int) -> BoardPage:
         return order_service.board(self.ctx.actor, self.filters(), offset, limit, now=self.ctx.clock.now())
 
