@@ -477,6 +477,10 @@
         <source>ShopDesk cannot open its database</source>
         <translation>ShopDesk 无法打开数据库</translation>
     </message>
+    <message>
+        <source>Use this PC's own database</source>
+        <translation>使用本机自己的数据库</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>

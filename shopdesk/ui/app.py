@@ -65,6 +65,30 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     return app
 
 
+def _offer_own_database(app: QApplication, db_url: str | None, problem: DatabaseProblem) -> bool:
+    """Tell the person what is wrong. When the database was the shop server saved in
+    Settings (not --db or $SHOPDESK_DB), offer to go back to this PC's own file;
+    True when they chose that."""
+    import os
+
+    from shopdesk.services import connection
+
+    title = app.translate("App", "ShopDesk cannot open its database")
+    from_settings = not db_url and not os.environ.get(config.ENV_DB) and connection.saved_server() is not None
+    if not from_settings:
+        QMessageBox.critical(None, title, translated(problem))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, title, translated(problem))
+    box.setObjectName("cannotOpenDatabase")
+    own = box.addButton(app.translate("App", "Use this PC's own database"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not own:
+        return False
+    connection.forget_server()
+    return True
+
+
 def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None = None,
             sign_in: Callable[[AppContext], Actor | None] | None = None) -> int:
     app = make_application(language=language)
@@ -77,8 +101,14 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
     try:
         open_database(url)
     except DatabaseProblem as problem:
-        QMessageBox.critical(None, app.translate("App", "ShopDesk cannot open its database"), translated(problem))
-        return problem.exit_code
+        if not _offer_own_database(app, db_url, problem):
+            return problem.exit_code
+        url = config.resolve_db_url(None)
+        try:
+            open_database(url)
+        except DatabaseProblem as again:
+            QMessageBox.critical(None, app.translate("App", "ShopDesk cannot open its database"), translated(again))
+            return again.exit_code
 
     from shopdesk.ui.main_window import MainWindow
     from shopdesk.ui import signin
