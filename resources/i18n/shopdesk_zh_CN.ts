@@ -2,461 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>The period before (Alt+Left)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The period after (Alt+Right)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>to</source>
-        <translation type="unfinished">至</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation type="unfinished">维修员</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished">区域</translation>
-    </message>
-    <message>
-        <source>Customer type</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation type="unfinished">全部人员</translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation type="unfinished">全部区域</translation>
-    </message>
-    <message>
-        <source>All customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} d {1} h</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} h {1} min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Number</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished">客户</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Received</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation type="unfinished">报修时间</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} in the list. Double-click a line to open it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing in this list any more.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders reported: {0} · closed: {1} · charged on closed orders: {2}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Charged and covered by kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Charged</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Covered</source>
-        <translation type="unfinished">保内免费</translation>
-    </message>
-    <message>
-        <source>No orders were closed in this period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Yuan</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Charged to customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Who paid for the work</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No closed orders</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders per month, {0} to {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Most frequent faults</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation type="unfinished">故障</translation>
-    </message>
-    <message>
-        <source>Most frequent device models</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished">型号</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Charged after discounts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Charged by kind (orders closed in the period)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished">类别</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Before tax. Covered lines are what warranty, contracts, rentals and repair warranty paid for.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Covered versus charged, by coverage</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders closed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Charged (ledger)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Collected (payments less refunds)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Refunds</source>
-        <translation type="unfinished">退款</translation>
-    </message>
-    <message>
-        <source>Payments: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Money in the ledger (dated in the period)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished">金额</translation>
-    </message>
-    <message>
-        <source>Collected</source>
-        <translation type="unfinished">收款</translation>
-    </message>
-    <message>
-        <source>The last twelve months</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation type="unfinished">维修记录</translation>
-    </message>
-    <message>
-        <source>No orders were reported in this period.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dispatched within {0} minutes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Assigned within {0} minutes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dispatch and assignment (on-site orders)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>In time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Of</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Share</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Orders still waiting past the limit count as late.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lost: no order for {0} months</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
-    </message>
-    <message>
-        <source>Read the figures again (F5)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Excel workbook…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PDF file…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished">打印…</translation>
-    </message>
-    <message>
-        <source>Reading the figures…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation type="unfinished">正在保存…</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet: wait for the figures.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save the report</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Saved {0}.</source>
-        <translation type="unfinished">已保存 {0}。</translation>
-    </message>
-    <message>
-        <source>Could not write the file: {0}</source>
-        <translation type="unfinished">无法写入文件：{0}</translation>
-    </message>
-    <message>
-        <source>Nothing was resolved or marked unresolved in this period, and no follow-up call reached a customer. Pick another period above.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Resolved: {0} · unresolved: {1} · repeat repairs: {2} · median time to resolve: {3}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(nobody)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(no region)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Work per technician</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customers' answers per technician</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Work per region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customers' answers per region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unresolved</source>
-        <translation type="unfinished">未修复</translation>
-    </message>
-    <message>
-        <source>Repeat repairs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing resolved or unresolved in this period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Average score (1–5)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>All scores</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No follow-up call reached a customer in this period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Review</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Median time to resolve</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Repeat repairs are counted against the technician of the earlier repair; unresolved against whoever recorded it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Arrival calls</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>On time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>From the follow-up calls that reached the customer: arrival (stage A) on time when timeliness scored 3 or more; scores 1–5.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Click a number to open its list.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Needs attention now</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The day</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open orders in this state</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open orders by state</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Today, {0} · as of {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} overdue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Count</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <source>Confirm: {0}</source>
@@ -3352,7 +2897,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
     </message>
     <message>
         <source>A custom period is at most {days} days long.</source>
-        <translation type="unfinished" />
+        <translation>自定义期间最长 {days} 天。</translation>
     </message>
     <message>
         <source>This period overlaps the settlement already approved for {start} to {end}.</source>
@@ -5955,115 +5500,555 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
     <name>Reports</name>
     <message>
         <source>Day</source>
-        <translation type="unfinished" />
+        <translation>日</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished" />
+        <translation>周</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>月度</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished" />
+        <translation>自定义期间</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今日</translation>
     </message>
     <message>
         <source>Week review</source>
-        <translation type="unfinished" />
+        <translation>周回顾</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation>重新读取数据 (F5)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Excel 工作簿…</translation>
+    </message>
+    <message>
+        <source>PDF file…</source>
+        <translation>PDF 文件…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: wait for the figures.</source>
+        <translation>还没有可导出的内容：请等数据读取完成。</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {0}</source>
+        <translation>无法写入文件：{0}</translation>
     </message>
     <message>
         <source>Not dispatched in time</source>
-        <translation type="unfinished">未按时派单</translation>
+        <translation>未按时派单</translation>
     </message>
     <message>
         <source>On-site orders still not dispatched after the dispatch limit</source>
-        <translation type="unfinished" />
+        <translation>超过派单时限仍未派出的上门维修单</translation>
     </message>
     <message>
         <source>No technician in time</source>
-        <translation type="unfinished">未按时派维修员</translation>
+        <translation>未按时分配维修员</translation>
     </message>
     <message>
         <source>Dispatched orders still without a technician after the assignment limit</source>
-        <translation type="unfinished" />
+        <translation>已派单但超过分配时限仍无维修员的维修单</translation>
     </message>
     <message>
         <source>Missed appointments</source>
-        <translation type="unfinished" />
+        <translation>错过的预约</translation>
     </message>
     <message>
         <source>Appointment time passed (15 minutes' grace) and the work has not started</source>
-        <translation type="unfinished" />
+        <translation>预约时间已过（宽限 15 分钟）且尚未开始维修</translation>
     </message>
     <message>
         <source>Unresolved, to re-dispatch</source>
-        <translation type="unfinished" />
+        <translation>未修复，待重新派单</translation>
     </message>
     <message>
         <source>Orders marked unresolved that wait to be dispatched again</source>
-        <translation type="unfinished" />
+        <translation>标记为未修复、等待重新派单的维修单</translation>
     </message>
     <message>
         <source>Unclaimed devices</source>
-        <translation type="unfinished">逾期未取设备</translation>
+        <translation>无人领取的设备</translation>
     </message>
     <message>
         <source>Bench devices ready for pickup longer than the reminder days</source>
-        <translation type="unfinished" />
+        <translation>送修设备修好待取已超过提醒天数</translation>
     </message>
     <message>
         <source>Complaints past 24 hours</source>
-        <translation type="unfinished" />
+        <translation>超过 24 小时的投诉</translation>
     </message>
     <message>
         <source>Complaints still open or in hand 24 hours after they came in</source>
-        <translation type="unfinished" />
+        <translation>收到 24 小时后仍未处理完的投诉</translation>
     </message>
     <message>
         <source>Follow-up calls due</source>
-        <translation type="unfinished" />
+        <translation>待回访电话</translation>
     </message>
     <message>
         <source>Calls the follow-up list shows now</source>
-        <translation type="unfinished" />
+        <translation>回访列表当前显示的电话</translation>
     </message>
     <message>
         <source>Appointments today</source>
-        <translation type="unfinished" />
+        <translation>今日预约</translation>
     </message>
     <message>
         <source>On-site appointments set for today</source>
-        <translation type="unfinished" />
+        <translation>预约在今天的上门维修</translation>
     </message>
     <message>
         <source>Ready for pickup</source>
-        <translation type="unfinished">待取机</translation>
+        <translation>待取件</translation>
     </message>
     <message>
         <source>Bench devices waiting for their customer</source>
-        <translation type="unfinished" />
+        <translation>等待客户取回的送修设备</translation>
     </message>
     <message>
         <source>Carried over</source>
-        <translation type="unfinished">结转</translation>
+        <translation>结转</translation>
     </message>
     <message>
         <source>Orders carried over by an earlier day close, not yet done</source>
-        <translation type="unfinished" />
+        <translation>之前日结时结转、尚未完成的维修单</translation>
     </message>
     <message>
         <source>Open orders</source>
-        <translation type="unfinished" />
+        <translation>未结维修单</translation>
     </message>
     <message>
         <source>Every order not yet closed or cancelled</source>
-        <translation type="unfinished" />
+        <translation>所有尚未关闭或取消的维修单</translation>
+    </message>
+    <message>
+        <source>Click a number to open its list.</source>
+        <translation>点击数字即可打开对应列表。</translation>
+    </message>
+    <message>
+        <source>Needs attention now</source>
+        <translation>需要立即处理</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Open orders in this state</source>
+        <translation>处于此状态的未结维修单</translation>
+    </message>
+    <message>
+        <source>Open orders by state</source>
+        <translation>未结维修单（按状态）</translation>
+    </message>
+    <message>
+        <source>Today, {0} · as of {1}</source>
+        <translation>今日 {0} · 截至 {1}</translation>
+    </message>
+    <message>
+        <source>{0} overdue</source>
+        <translation>{0} 个已逾期</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The period before (Alt+Left)</source>
+        <translation>上一期间 (Alt+左)</translation>
+    </message>
+    <message>
+        <source>The period after (Alt+Right)</source>
+        <translation>下一期间 (Alt+右)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修员</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0}天{1}小时</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0}小时{1}分</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0}分钟</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <source>{0} in the list. Double-click a line to open it.</source>
+        <translation>共 {0} 条。双击一行即可打开。</translation>
+    </message>
+    <message>
+        <source>Nothing in this list any more.</source>
+        <translation>此列表已没有内容。</translation>
+    </message>
+    <message>
+        <source>Orders reported: {0} · closed: {1} · charged on closed orders: {2}</source>
+        <translation>报修单：{0} · 已关闭：{1} · 已关闭维修单收费：{2}</translation>
+    </message>
+    <message>
+        <source>Charged and covered by kind</source>
+        <translation>按类别的收费与保修承担</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>保修承担</translation>
+    </message>
+    <message>
+        <source>No orders were closed in this period</source>
+        <translation>此期间没有关闭的维修单</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Charged to customers</source>
+        <translation>客户付费</translation>
+    </message>
+    <message>
+        <source>Who paid for the work</source>
+        <translation>维修费用由谁承担</translation>
+    </message>
+    <message>
+        <source>No closed orders</source>
+        <translation>没有已关闭的维修单</translation>
+    </message>
+    <message>
+        <source>Orders per month, {0} to {1}</source>
+        <translation>每月维修单，{0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <source>Most frequent faults</source>
+        <translation>最常见故障</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Most frequent device models</source>
+        <translation>最常见设备型号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Charged after discounts</source>
+        <translation>优惠后收费</translation>
+    </message>
+    <message>
+        <source>Charged by kind (orders closed in the period)</source>
+        <translation>按类别收费（本期关闭的维修单）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Before tax. Covered lines are what warranty, contracts, rentals and repair warranty paid for.</source>
+        <translation>税前金额。保修承担部分由保修期、服务合同、租赁和返修保修支付。</translation>
+    </message>
+    <message>
+        <source>Covered versus charged, by coverage</source>
+        <translation>保修承担与收费（按保修类型）</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>保修类型</translation>
+    </message>
+    <message>
+        <source>Orders closed</source>
+        <translation>已关闭维修单</translation>
+    </message>
+    <message>
+        <source>Charged (ledger)</source>
+        <translation>收费（台账）</translation>
+    </message>
+    <message>
+        <source>Collected (payments less refunds)</source>
+        <translation>实收（收款减退款）</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Payments: {0}</source>
+        <translation>收款：{0}</translation>
+    </message>
+    <message>
+        <source>Money in the ledger (dated in the period)</source>
+        <translation>台账金额（本期日期）</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>The last twelve months</source>
+        <translation>近十二个月</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>No orders were reported in this period.</source>
+        <translation>此期间没有报修。</translation>
+    </message>
+    <message>
+        <source>Dispatched within {0} minutes</source>
+        <translation>{0} 分钟内派单</translation>
+    </message>
+    <message>
+        <source>Assigned within {0} minutes</source>
+        <translation>{0} 分钟内分配维修员</translation>
+    </message>
+    <message>
+        <source>Dispatch and assignment (on-site orders)</source>
+        <translation>派单与分配（上门维修）</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Orders still waiting past the limit count as late.</source>
+        <translation>超过时限仍在等待的维修单算作超时。</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Lost: no order for {0} months</source>
+        <translation>流失：{0} 个月无维修单</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Nothing was resolved or marked unresolved in this period, and no follow-up call reached a customer. Pick another period above.</source>
+        <translation>此期间没有修复或标记为未修复的维修单，也没有接通的回访电话。请在上方选择其他期间。</translation>
+    </message>
+    <message>
+        <source>Resolved: {0} · unresolved: {1} · repeat repairs: {2} · median time to resolve: {3}</source>
+        <translation>已修复：{0} · 未修复：{1} · 返修：{2} · 修复用时中位数：{3}</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（无区域）</translation>
+    </message>
+    <message>
+        <source>Work per technician</source>
+        <translation>各维修员工作量</translation>
+    </message>
+    <message>
+        <source>Customers' answers per technician</source>
+        <translation>各维修员的客户回访评价</translation>
+    </message>
+    <message>
+        <source>Work per region</source>
+        <translation>各区域工作量</translation>
+    </message>
+    <message>
+        <source>Customers' answers per region</source>
+        <translation>各区域的客户回访评价</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>未修复</translation>
+    </message>
+    <message>
+        <source>Repeat repairs</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <source>Nothing resolved or unresolved in this period</source>
+        <translation>此期间没有修复或未修复的维修单</translation>
+    </message>
+    <message>
+        <source>Average score (1–5)</source>
+        <translation>平均评分（1–5）</translation>
+    </message>
+    <message>
+        <source>All scores</source>
+        <translation>全部评分</translation>
+    </message>
+    <message>
+        <source>No follow-up call reached a customer in this period</source>
+        <translation>此期间没有接通的回访电话</translation>
+    </message>
+    <message>
+        <source>Median time to resolve</source>
+        <translation>修复用时中位数</translation>
+    </message>
+    <message>
+        <source>Repeat repairs are counted against the technician of the earlier repair; unresolved against whoever recorded it.</source>
+        <translation>返修计入上次维修的维修员；未修复计入登记人。</translation>
+    </message>
+    <message>
+        <source>Arrival calls</source>
+        <translation>到达回访</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>From the follow-up calls that reached the customer: arrival (stage A) on time when timeliness scored 3 or more; scores 1–5.</source>
+        <translation>来自接通的回访电话：到达回访（A 阶段）及时性评分 3 分及以上算准时；评分 1–5。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
 from shopdesk.models import (
-    ALL_MODELS, CareHoliday, ClosedMonth, Complaint, Customer, FollowUpCall, Greeting, LedgerEntry, OrderPhoto, RepairOrder,
+    ALL_MODELS, CareHoliday, ClosedMonth, Complaint, Customer, OrderEvent, FollowUpCall, Greeting, LedgerEntry, OrderPhoto, RepairOrder,
     SchemaVersion, Settlement, ShopSettings,
 )
 from shopdesk.models.base import UtcDateTimeField
@@ -46,7 +46,7 @@ def _v2_work_records_ledger_anchors_followups(db: pw.Database, migrator: SchemaM
     # New tables, as defined at version 2 (freeze these definitions here if a
     # later version changes the models).
     db.create_tables([OrderPhoto, Settlement, FollowUpCall, Complaint, Greeting, CareHoliday], safe=True)
-    for model in (Customer, RepairOrder, LedgerEntry, ClosedMonth):
+    for model in (Customer, RepairOrder, OrderEvent, LedgerEntry, ClosedMonth):
         model._schema.create_indexes(safe=True)
     _fill_search_keys(db)
     create_search_index(db)

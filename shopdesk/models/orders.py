@@ -85,6 +85,8 @@ class OrderEvent(BaseModel):
 
     class Meta:
         table_name = "order_event"
+        # Reports count transitions in a period ("unresolved last week") from this index.
+        indexes = ((("to_state", "at"), False),)
 
 
 class OrderPhoto(BaseModel):

@@ -167,18 +167,24 @@ def _order_filters(filters: Filters, alias: str = "o", technician: str | None = 
     """SQL conditions (each starting with AND) narrowing orders ``alias`` to the filters.
 
     ``technician``: the column the technician filter applies to (default the order's).
+    The conditions test rows the date range found; they must not lead SQLite to
+    walk a technician's or a customer's whole history instead.
     """
     sql, params = "", []
     if filters.technician_id is not None:
-        sql += f" AND {technician or alias + '.technician_id'} = ?"
+        sql += f" AND {_unindexed(technician or alias + '.technician_id')} = ?"
         params.append(filters.technician_id)
     if filters.region:
-        sql += f" AND {alias}.region = ?"
+        sql += f" AND {_unindexed(alias + '.region')} = ?"
         params.append(filters.region)
     if filters.customer_kind:
-        sql += f" AND {alias}.customer_id IN (SELECT id FROM customer WHERE kind = ?)"
+        sql += f" AND {_unindexed(alias + '.customer_id')} IN (SELECT id FROM customer WHERE kind = ?)"
         params.append(filters.customer_kind)
     return sql, params
+
+
+def _filtered(filters: Filters) -> bool:
+    return filters != NO_FILTERS
 
 
 def _names(ids: Iterable[int | None]) -> dict[int, str]:
@@ -709,9 +715,9 @@ def _ledger_figures(period: Period, filters: Filters) -> LedgerFigures:
     With a filter, only entries booked to the filter's orders count.
     """
     extra, params = _order_filters(filters)
-    joined = f" AND g.order_id IN (SELECT o.id FROM repair_order o WHERE 1 = 1{extra})" if extra else ""
-    rows = _rows("SELECT g.kind, g.method, SUM(g.amount) FROM ledger_entry g "
-                 f"WHERE g.entry_date >= ? AND g.entry_date <= ? AND g.kind IN (?, ?, ?){joined} "
+    joined = "JOIN repair_order o ON o.id = g.order_id " if extra else ""
+    rows = _rows(f"SELECT g.kind, g.method, SUM(g.amount) FROM ledger_entry g {joined}"
+                 f"WHERE g.entry_date >= ? AND g.entry_date <= ? AND g.kind IN (?, ?, ?){extra} "
                  "GROUP BY g.kind, g.method", [period.first, period.last, CHARGE, PAYMENT, REFUND, *params])
     sums = {CHARGE: 0, PAYMENT: 0, REFUND: 0}
     by_method = dict.fromkeys(PAYMENT_METHODS, 0)
@@ -820,25 +826,56 @@ def trend(actor: Actor, last_day: dt.date, filters: Filters = NO_FILTERS) -> lis
 
 
 def _per_month(column: str, months: list[Period], filters: Filters, tz: str) -> list[int]:
-    """Orders whose ``column`` falls in each month: a count per month over the column's index, in one statement."""
+    """Orders whose ``column`` falls in each month.
+
+    Unfiltered: a count per month over the column's index alone, in one statement.
+    Filtered, the rows must be read anyway: one pass over the twelve months, each
+    row put in its month.
+    """
+    bounds = [m.utc_bounds(tz) for m in months]
     extra, params = _order_filters(filters)
-    counts, values = [], []
-    for m in months:
-        counts.append(f"(SELECT COUNT(*) FROM repair_order o WHERE o.{column} >= ? AND o.{column} < ?{extra})")
-        values += [*m.utc_bounds(tz), *params]
-    return [_int(v) for v in _one(f"SELECT {', '.join(counts)}", values)]
+    if not _filtered(filters):
+        counts = ", ".join(f"(SELECT COUNT(*) FROM repair_order o WHERE o.{column} >= ? AND o.{column} < ?)"
+                           for _ in bounds)
+        return [_int(v) for v in _one(f"SELECT {counts}", [b for pair in bounds for b in pair])]
+    bucket, bucket_params = _month_bucket(f"o.{column}", [end for _, end in bounds])
+    rows = _rows(f"SELECT {bucket} AS m, COUNT(*) FROM repair_order o "
+                 f"WHERE o.{column} >= ? AND o.{column} < ?{extra} GROUP BY m",
+                 [*bucket_params, bounds[0][0], bounds[-1][1], *params])
+    return _spread(rows, len(months))
 
 
 def _collected_per_month(months: list[Period], filters: Filters) -> list[int]:
-    """Payments − refunds dated in each month, in one statement."""
+    """Payments − refunds dated in each month: a sum per month over the ledger's date index,
+    or filtered, one pass over the twelve months joined to their orders."""
+    net = "SUM(CASE WHEN g.kind = ? THEN g.amount ELSE 0 - g.amount END)"
+    if not _filtered(filters):
+        sums = ", ".join(f"(SELECT {net} FROM ledger_entry g WHERE g.entry_date >= ? AND g.entry_date <= ? "
+                         "AND g.kind IN (?, ?))" for _ in months)
+        values = [v for m in months for v in (PAYMENT, m.first, m.last, PAYMENT, REFUND)]
+        return [_int(v) for v in _one(f"SELECT {sums}", values)]
     extra, params = _order_filters(filters)
-    joined = f" AND g.order_id IN (SELECT o.id FROM repair_order o WHERE 1 = 1{extra})" if extra else ""
-    sums, values = [], []
-    for m in months:
-        sums.append("(SELECT SUM(CASE WHEN g.kind = ? THEN g.amount ELSE 0 - g.amount END) FROM ledger_entry g "
-                    f"WHERE g.entry_date >= ? AND g.entry_date <= ? AND g.kind IN (?, ?){joined})")
-        values += [PAYMENT, m.first, m.last, PAYMENT, REFUND, *params]
-    return [_int(v) for v in _one(f"SELECT {', '.join(sums)}", values)]
+    joined = "JOIN repair_order o ON o.id = g.order_id "
+    bucket, bucket_params = _month_bucket("g.entry_date", [m.last for m in months], inclusive=True)
+    rows = _rows(f"SELECT {bucket} AS m, {net} "
+                 f"FROM ledger_entry g {joined}WHERE g.entry_date >= ? AND g.entry_date <= ? "
+                 f"AND g.kind IN (?, ?){extra} GROUP BY m",
+                 [*bucket_params, PAYMENT, months[0].first, months[-1].last, PAYMENT, REFUND, *params])
+    return _spread(rows, len(months))
+
+
+def _month_bucket(column: str, ends: list, inclusive: bool = False) -> tuple[str, list]:
+    """A CASE giving the index of the month ``column`` falls in, from each month's end."""
+    test = "<=" if inclusive else "<"
+    whens = " ".join(f"WHEN {column} {test} ? THEN {i}" for i in range(len(ends) - 1))
+    return f"CASE {whens} ELSE {len(ends) - 1} END", list(ends[:-1])
+
+
+def _spread(rows: list[tuple], count: int) -> list[int]:
+    found = [0] * count
+    for month, value in rows:
+        found[int(month)] = _int(value)
+    return found
 
 
 # == what the filters offer ========================================================================

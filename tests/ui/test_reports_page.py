@@ -17,7 +17,13 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.main_window import MainWindow
 from shopdesk.ui.reports.figure_list import FigureListDialog, FigureListModel
 from shopdesk.ui.reports.page import MONTH, TODAY, WEEK, ReportsPage
-from tests.services.test_reports import shop  # noqa: F401 - the small shop every figure was counted from
+from tests.services.test_reports import build_shop
+
+
+@pytest.fixture
+def shop(db, clock, owner):
+    """The small shop the service tests counted every figure from."""
+    return build_shop(clock, owner)
 
 
 @pytest.fixture
@@ -199,6 +205,7 @@ def test_an_empty_week_says_so(shop, reports_window):
     page.period_bar.set_period(periods.week_period(dt.date(2026, 6, 3)), emit=True)
     assert "Nothing was resolved" in page.review_tab.summary.text()
     assert table_rows(page.review_tab.blocks["techWork"].table) == [["All", "0", "0", "0", "–"]]
+    assert page.review_tab.blocks["techWork"].chart.isHidden()  # no bare axes: the table says it
 
 
 def test_the_month_in_tables(shop, reports_window):

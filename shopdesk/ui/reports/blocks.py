@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 from shopdesk.ui.reports import charts
 from shopdesk.ui.reports.document import Section, fill_table, section_table
 
-CHART_IMAGE_SIZE = (900, 420)
+CHART_PRINT_SIZE = (560, 300)  # logical pixels, as wide as the printed tables
 
 
 class Block(QGroupBox):
@@ -43,19 +43,20 @@ class Block(QGroupBox):
         self.note.setVisible(bool(section.note))
 
     def chart_image(self) -> QImage | None:
-        """The chart drawn at a fixed size for print, whether or not it is on screen."""
-        if self.chart is None or self.chart.chart() is None:
+        """The chart drawn for print at a fixed size (twice the pixels, for a sharp page),
+        whether or not it is on screen."""
+        if self.chart is None or self.chart.chart() is None or self.chart.isHidden():
             return None
-        width, height = CHART_IMAGE_SIZE
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        width, height = CHART_PRINT_SIZE
+        image = QImage(width * 2, height * 2, QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(2)
         image.fill(Qt.GlobalColor.white)
-        scene = self.chart.scene()
         chart = self.chart.chart()
         old = chart.size()
         chart.resize(width, height)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene.render(painter, QRectF(0, 0, width, height), chart.sceneBoundingRect())
+        self.chart.scene().render(painter, QRectF(0, 0, width, height), chart.sceneBoundingRect())
         painter.end()
         chart.resize(old)
         return image

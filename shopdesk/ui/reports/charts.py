@@ -51,22 +51,23 @@ def _value_axis(top: float, fixed_top: float | None = None, title: str = "") -> 
     return axis
 
 
-def show_empty(view: QChartView, title: str, empty_text: str) -> QChart:
-    """A chart with nothing to draw says so instead of showing bare axes."""
-    chart = _chart(f"{title}\n\n{empty_text}")
-    chart.legend().hide()
+def show_empty(view: QChartView, title: str, empty_text: str) -> None:
+    """Nothing to draw: the chart steps aside (its table says there is nothing) rather than show bare axes."""
+    chart = _chart(title)
+    chart.setToolTip(empty_text)
     _replace(view, chart)
-    return chart
+    view.hide()
 
 
 def show_bars(view: QChartView, title: str, categories: Sequence[str],
               series: Sequence[tuple[str, Sequence[float]]], empty_text: str,
-              fixed_top: float | None = None, axis_title: str = "") -> QChart:
+              fixed_top: float | None = None, axis_title: str = "") -> QChart | None:
     """Grouped bars: one group per category, one bar per named series.
 
     ``fixed_top``: the value axis always runs from 0 to it (scores 1–5)."""
     if not categories:
-        return show_empty(view, title, empty_text)
+        show_empty(view, title, empty_text)
+        return None
     chart = _chart(title)
     bars = QBarSeries()
     top = 0.0
@@ -116,7 +117,7 @@ def show_lines(view: QChartView, title: str, categories: Sequence[str],
     return chart
 
 
-def show_pie(view: QChartView, title: str, slices: Sequence[tuple[str, int]], empty_text: str) -> QChart:
+def show_pie(view: QChartView, title: str, slices: Sequence[tuple[str, int]], empty_text: str) -> QChart | None:
     """Shares of a whole; the legend names each slice with its share. Zero slices are left out."""
     chart = _chart(title)
     pie = QPieSeries()
@@ -128,7 +129,8 @@ def show_pie(view: QChartView, title: str, slices: Sequence[tuple[str, int]], em
         piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
     if not pie.count():
         pie.deleteLater()
-        return show_empty(view, title, empty_text)
+        show_empty(view, title, empty_text)
+        return None
     chart.addSeries(pie)  # the legend names each slice with its share
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
     _replace(view, chart)
@@ -138,5 +140,6 @@ def show_pie(view: QChartView, title: str, slices: Sequence[tuple[str, int]], em
 def _replace(view: QChartView, chart: QChart) -> None:
     old = view.chart()
     view.setChart(chart)
+    view.show()
     if old is not None and old is not chart:
         old.deleteLater()

@@ -15,7 +15,7 @@ from shopdesk.rules.reports import Period
 from shopdesk.services.customers import KIND_LABELS
 from shopdesk.services.reports import FilterChoices, Filters
 from shopdesk.ui.messages import translated
-from shopdesk.ui.reports.document import tr
+from shopdesk.ui.reports.document import in_reports, translate
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -50,20 +50,20 @@ class PeriodBar(QWidget):
         self._period = rules.last_week(today)
         self.kind = QComboBox(objectName="reportsPeriodKind")
         for kind in rules.KINDS:
-            self.kind.addItem(tr(rules.KIND_LABELS[kind]), kind)
+            self.kind.addItem(in_reports(rules.KIND_LABELS[kind]), kind)
         self.back = QToolButton(objectName="reportsPeriodBack", text="◀")
-        self.back.setToolTip(tr("The period before (Alt+Left)"))
+        self.back.setToolTip(translate("Reports", "The period before (Alt+Left)"))
         self.back.setShortcut(QKeySequence("Alt+Left"))
         self.forward = QToolButton(objectName="reportsPeriodForward", text="▶")
-        self.forward.setToolTip(tr("The period after (Alt+Right)"))
+        self.forward.setToolTip(translate("Reports", "The period after (Alt+Right)"))
         self.forward.setShortcut(QKeySequence("Alt+Right"))
         self.first = QDateEdit(objectName="reportsPeriodFirst", calendarPopup=True)
         self.last = QDateEdit(objectName="reportsPeriodLast", calendarPopup=True)
-        self.to_label = QLabel(tr("to"))
+        self.to_label = QLabel(translate("Reports", "to"))
         self.shown = QLabel(objectName="reportsPeriodShown")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(tr("Period"))
+        label = QLabel(translate("Reports", "Period"))
         label.setBuddy(self.kind)
         for widget in (label, self.kind, self.back, self.first, self.to_label, self.last, self.forward, self.shown):
             layout.addWidget(widget)
@@ -137,8 +137,8 @@ class FilterBar(QWidget):
         self.customer_kind = QComboBox(objectName="reportsCustomerKind")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for caption, box in ((tr("Technician"), self.technician), (tr("Region"), self.region),
-                             (tr("Customer type"), self.customer_kind)):
+        for caption, box in ((translate("Reports", "Technician"), self.technician), (translate("Reports", "Region"), self.region),
+                             (translate("Reports", "Customer type"), self.customer_kind)):
             label = QLabel(caption)
             label.setBuddy(box)
             layout.addWidget(label)
@@ -152,13 +152,13 @@ class FilterBar(QWidget):
         for box in (self.technician, self.region, self.customer_kind):
             box.blockSignals(True)
             box.clear()
-        self.technician.addItem(tr("Everyone"), None)
+        self.technician.addItem(translate("Reports", "Everyone"), None)
         for staff_id, name in choices.technicians:
             self.technician.addItem(name, staff_id)
-        self.region.addItem(tr("All regions"), "")
+        self.region.addItem(translate("Reports", "All regions"), "")
         for region in choices.regions:
             self.region.addItem(region, region)
-        self.customer_kind.addItem(tr("All customers"), "")
+        self.customer_kind.addItem(translate("Reports", "All customers"), "")
         for kind in choices.customer_kinds:
             self.customer_kind.addItem(QCoreApplication.translate("CustomerKinds", KIND_LABELS.get(kind, kind)), kind)
         for box, value in ((self.technician, keep.technician_id), (self.region, keep.region),

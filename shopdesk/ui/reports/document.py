@@ -20,7 +20,12 @@ CONTEXT = "Reports"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def tr(source: str) -> str:
+# Written as translate("Reports", "…") so lupdate files each string under its context.
+translate = QCoreApplication.translate
+
+
+def in_reports(source: str) -> str:
+    """A string marked QT_TRANSLATE_NOOP("Reports", …), in the UI language."""
     return QCoreApplication.translate(CONTEXT, source)
 
 
@@ -76,12 +81,12 @@ def duration(seconds: int | None) -> Cell:
         return Cell("–", None, "", True)
     days, hours, minutes = rules.duration_parts(seconds)
     if days:
-        shown = tr("{0} d {1} h").format(days, hours)
+        shown = translate("Reports", "{0} d {1} h").format(days, hours)
     elif hours:
-        shown = tr("{0} h {1} min").format(hours, minutes)
+        shown = translate("Reports", "{0} h {1} min").format(hours, minutes)
     else:
-        shown = tr("{0} min").format(minutes)
-    return Cell(shown, Decimal(seconds // 60) / 60, "0.0", True)
+        shown = translate("Reports", "{0} min").format(minutes)
+    return Cell(shown, (Decimal(seconds // 60) / 60).quantize(Decimal("0.01")), "0.0", True)
 
 
 def section_table(section: Section) -> QTableWidget:

@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from shopdesk.ui.reports.document import Document
 
 SHEET_NAME_MAX = 31
-CHART_WIDTH_PX = 900
+CHART_WIDTH_PX = 560
 
 
 def write_workbook(path: str | Path, documents: list[Document]) -> Path:
@@ -73,7 +73,7 @@ def document_html(doc: Document, charts: dict[str, QImage]) -> str:
         if section.note:
             parts.append(f"<p><i>{html.escape(section.note)}</i></p>")
         if section.key in charts:
-            parts.append(f'<p><img src="{_chart_url(section.key)}" width="{CHART_WIDTH_PX // 2}"></p>')
+            parts.append(f'<p><img src="{_chart_url(section.key)}" width="{CHART_WIDTH_PX}"></p>')
     return "\n".join(parts)
 
 

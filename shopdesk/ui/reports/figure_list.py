@@ -18,7 +18,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.followups.common import label as followup_label
 from shopdesk.ui.messages import translated
 from shopdesk.ui.orders import labels as order_labels
-from shopdesk.ui.reports.document import tr
+from shopdesk.ui.reports.document import translate
 
 PAGE = 200
 
@@ -32,7 +32,7 @@ class FigureListModel(QAbstractTableModel):
         self.tz = tz
         self.rows: list[service.ListRow] = []
         self.total = 0
-        self.headers = [tr("Number"), when_header, tr("Customer"), tr("Status"), tr("Technician"), tr("Details")]
+        self.headers = [translate("Reports", "Number"), when_header, translate("Reports", "Customer"), translate("Reports", "Status"), translate("Reports", "Technician"), translate("Reports", "Details")]
 
     def show_first(self, page: service.FigureList) -> None:
         self.beginResetModel()
@@ -91,8 +91,8 @@ class FigureListDialog(QDialog):
         self.setObjectName("reportsFigureList")
         self.setWindowTitle(title)
         actor, now = ctx.actor, ctx.clock.now()
-        when = tr("Received") if key == "complaints_overdue" else (
-            tr("Reported") if key == "carried_over" else tr("Appointment"))
+        when = translate("Reports", "Received") if key == "complaints_overdue" else (
+            translate("Reports", "Reported") if key == "carried_over" else translate("Reports", "Appointment"))
         self.model = FigureListModel(lambda offset, limit: service.figure_list(actor, key, now, offset, limit),
                                      settings_service.current().timezone, when, self)
         self.table = QTableView(objectName="reportsFigureListTable")
@@ -124,8 +124,8 @@ class FigureListDialog(QDialog):
 
     def _show(self, page: service.FigureList) -> None:
         self.model.show_first(page)
-        self.status.setText(tr("{0} in the list. Double-click a line to open it.").format(page.total)
-                            if page.total else tr("Nothing in this list any more."))
+        self.status.setText(translate("Reports", "{0} in the list. Double-click a line to open it.").format(page.total)
+                            if page.total else translate("Reports", "Nothing in this list any more."))
         if page.total:
             self.table.selectRow(0)
 

@@ -7,13 +7,15 @@ follow-up calls, or a list of its own)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from shopdesk.clock import local_today
@@ -25,7 +27,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
 from shopdesk.ui.reports import export
 from shopdesk.ui.reports.controls import FilterBar, PeriodBar, period_text
-from shopdesk.ui.reports.document import Document, tr
+from shopdesk.ui.reports.document import Document, in_reports, translate
 from shopdesk.ui.reports.figure_list import FigureListDialog
 from shopdesk.ui.reports.month_tab import MonthTab
 from shopdesk.ui.reports.review_tab import ReviewTab
@@ -33,6 +35,7 @@ from shopdesk.ui.reports.today_tab import NEEDS_ATTENTION, THE_DAY, TodayTab
 
 REFRESHED_BY = ("orders", "followups", "ledger", "customers", "settings", "staff", "*")
 SETTLE_MS = 2000  # a burst of changes from other desks reads the report once
+FRESH_SECONDS = 5  # Today read this recently is not read again just because the page is shown
 TODAY, WEEK, MONTH = "today", "week", "month"
 TAB_TITLES = {
     TODAY: QT_TRANSLATE_NOOP("Reports", "Today"),
@@ -52,26 +55,27 @@ class ReportsPage(QWidget):
         self.periods = {WEEK: rules.last_week(today), MONTH: rules.month_period(today)}
         self._stale: set[str] = {TODAY, WEEK, MONTH}
         self._shown: dict[str, tuple] = {}
+        self._today_read_at = float("-inf")
 
         self.period_bar = PeriodBar(today)
         self.filter_bar = FilterBar()
-        self.refresh_action = QAction(tr("Refresh"), self, objectName="reportsRefreshAction")
+        self.refresh_action = QAction(translate("Reports", "Refresh"), self, objectName="reportsRefreshAction")
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh_action.triggered.connect(self.refresh)
         self.addAction(self.refresh_action)
-        refresh = QPushButton(tr("Refresh"), objectName="reportsRefresh")
-        refresh.setToolTip(tr("Read the figures again (F5)"))
+        refresh = QPushButton(translate("Reports", "Refresh"), objectName="reportsRefresh")
+        refresh.setToolTip(translate("Reports", "Read the figures again (F5)"))
         refresh.clicked.connect(self.refresh)
-        self.out_button = QToolButton(objectName="reportsExport", text=tr("Export"))
+        self.out_button = QToolButton(objectName="reportsExport", text=translate("Reports", "Export"))
         self.out_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.out_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.out_button)
-        self.xlsx_action = menu.addAction(tr("Excel workbook…"), self.ask_workbook)
+        self.xlsx_action = menu.addAction(translate("Reports", "Excel workbook…"), self.ask_workbook)
         self.xlsx_action.setObjectName("reportsExportXlsx")
-        self.pdf_action = menu.addAction(tr("PDF file…"), self.ask_pdf)
+        self.pdf_action = menu.addAction(translate("Reports", "PDF file…"), self.ask_pdf)
         self.pdf_action.setObjectName("reportsExportPdf")
-        self.print_action = QAction(tr("Print…"), self, objectName="reportsPrint")
+        self.print_action = QAction(translate("Reports", "Print…"), self, objectName="reportsPrint")
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.print_action.triggered.connect(self.ask_print)
@@ -80,6 +84,7 @@ class ReportsPage(QWidget):
         self.out_button.setMenu(menu)
 
         self.controls = QWidget(objectName="reportsControls")
+        self.controls.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout(self.controls)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.period_bar)
@@ -97,7 +102,7 @@ class ReportsPage(QWidget):
         self.tabs = QTabWidget(objectName="reportsTabs")
         self.tab_keys: dict[QWidget, str] = {}
         for key, tab in ((TODAY, self.today_tab), (WEEK, self.review_tab), (MONTH, self.month_tab)):
-            self.tabs.addTab(tab, tr(TAB_TITLES[key]))
+            self.tabs.addTab(tab, in_reports(TAB_TITLES[key]))
             self.tab_keys[tab] = key
         self.status = QLabel(objectName="reportsStatus")
         self.status.setWordWrap(True)
@@ -160,8 +165,9 @@ class ReportsPage(QWidget):
         self.load(self.current_key())
 
     def activate(self) -> None:
-        """Shown again: Today is read afresh, the others if something changed."""
-        self._stale.add(TODAY)
+        """Shown again: Today is read afresh (unless just read), the others if something changed."""
+        if time.monotonic() - self._today_read_at > FRESH_SECONDS:
+            self._stale.add(TODAY)
         self._load_if_needed()
 
     # -- reading ------------------------------------------------------------------------
@@ -171,8 +177,9 @@ class ReportsPage(QWidget):
         self._stale.discard(key)
         self._shown[key] = wanted
         self.status.setStyleSheet("")
-        self.status.setText(tr("Reading the figures…"))
+        self.status.setText(translate("Reports", "Reading the figures…"))
         if key == TODAY:
+            self._today_read_at = time.monotonic()
             self.ctx.tasks.run(lambda: service.today(actor, now), self._show_today, self._failed, key="reports.today")
             self.ctx.tasks.run(lambda: service.calls_due(actor, now), self.today_tab.show_calls, self._failed,
                                key="reports.calls")
@@ -192,7 +199,7 @@ class ReportsPage(QWidget):
 
     def _title(self, key: str, period: rules.Period) -> str:
         described = self.filter_bar.description()
-        return f"{tr(TAB_TITLES[key])} {period_text(period)}" + (f" · {described}" if described else "")
+        return f"{in_reports(TAB_TITLES[key])} {period_text(period)}" + (f" · {described}" if described else "")
 
     def _show_today(self, report: service.TodayReport) -> None:
         self.today_tab.show_report(report)
@@ -240,7 +247,7 @@ class ReportsPage(QWidget):
             if callable(show):
                 show()
             return page
-        captions = {k: tr(caption) for k, caption, _ in NEEDS_ATTENTION + THE_DAY}
+        captions = {k: in_reports(caption) for k, caption, _ in NEEDS_ATTENTION + THE_DAY}
         dialog = FigureListDialog(self.ctx, key, captions.get(key, key), self)
         dialog.openOrder.connect(self._open_order)
         dialog.openComplaint.connect(self._open_complaint)
@@ -275,7 +282,7 @@ class ReportsPage(QWidget):
         doc = self.document()
         if doc is None:
             return
-        self.status.setText(tr("Saving…"))
+        self.status.setText(translate("Reports", "Saving…"))
         self.ctx.tasks.run(lambda: export.write_workbook(path, [doc]), self._saved, self._write_failed,
                            key="reports.xlsx")
 
@@ -289,12 +296,12 @@ class ReportsPage(QWidget):
             self._write_failed(exc)
 
     def ask_workbook(self) -> None:
-        path = self._ask_path("xlsx", tr("Excel workbooks (*.xlsx)"))
+        path = self._ask_path("xlsx", translate("Reports", "Excel workbooks (*.xlsx)"))
         if path:
             self.export_workbook(path)
 
     def ask_pdf(self) -> None:
-        path = self._ask_path("pdf", tr("PDF documents (*.pdf)"))
+        path = self._ask_path("pdf", translate("Reports", "PDF documents (*.pdf)"))
         if path:
             self.save_pdf(path)
 
@@ -309,19 +316,19 @@ class ReportsPage(QWidget):
     def _ask_path(self, suffix: str, pattern: str) -> str:
         doc = self.document()
         if doc is None:
-            self._say_bad(tr("Nothing to export yet: wait for the figures."))
+            self._say_bad(translate("Reports", "Nothing to export yet: wait for the figures."))
             return ""
         suggested = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in doc.title + "_" + doc.subtitle)
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save the report"), f"{suggested[:80]}.{suffix}", pattern)
+        path, _ = QFileDialog.getSaveFileName(self, translate("Reports", "Save the report"), f"{suggested[:80]}.{suffix}", pattern)
         if path and not path.lower().endswith(f".{suffix}"):
             path += f".{suffix}"
         return path
 
     def _saved(self, path) -> None:
         self.status.setStyleSheet("")
-        self.status.setText(tr("Saved {0}.").format(path))
+        self.status.setText(translate("Reports", "Saved {0}.").format(path))
 
     def _write_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, OSError):
             raise exc
-        self._say_bad(tr("Could not write the file: {0}").format(exc.strerror or exc))
+        self._say_bad(translate("Reports", "Could not write the file: {0}").format(exc.strerror or exc))

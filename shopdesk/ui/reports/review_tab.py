@@ -10,7 +10,7 @@ from shopdesk.services.reports import ReviewReport, ReviewRow
 from shopdesk.ui.followups.common import label as followup_label
 from shopdesk.ui.reports import charts
 from shopdesk.ui.reports.blocks import BlocksTab
-from shopdesk.ui.reports.document import Cell, Document, Section, average, count, duration, share, text, tr
+from shopdesk.ui.reports.document import Cell, Document, Section, average, count, duration, share, text, translate
 
 
 class ReviewTab(BlocksTab):
@@ -27,10 +27,10 @@ class ReviewTab(BlocksTab):
         self.report, self.title = report, title
         total = report.total
         if total.is_empty:
-            self.summary.setText(tr("Nothing was resolved or marked unresolved in this period, and no follow-up "
+            self.summary.setText(translate("Reports", "Nothing was resolved or marked unresolved in this period, and no follow-up "
                                     "call reached a customer. Pick another period above."))
         else:
-            self.summary.setText(tr("Resolved: {0} · unresolved: {1} · repeat repairs: {2} · median time to "
+            self.summary.setText(translate("Reports", "Resolved: {0} · unresolved: {1} · repeat repairs: {2} · median time to "
                                     "resolve: {3}").format(total.resolved, total.unresolved, total.repeats,
                                                            duration(total.median_seconds).text))
         for section in self.sections():
@@ -41,55 +41,55 @@ class ReviewTab(BlocksTab):
         report = self.report
         if report is None:
             return []
-        nobody, no_region = tr("(nobody)"), tr("(no region)")
+        nobody, no_region = translate("Reports", "(nobody)"), translate("Reports", "(no region)")
         techs = [(r.name or nobody, r) for r in report.technicians]
         regions = [(r.name or no_region, r) for r in report.regions]
         return [
-            _work(report, "techWork", tr("Work per technician"), tr("Technician"), techs),
-            _calls(report, "techCalls", tr("Customers' answers per technician"), tr("Technician"), techs),
-            _work(report, "regionWork", tr("Work per region"), tr("Region"), regions),
-            _calls(report, "regionCalls", tr("Customers' answers per region"), tr("Region"), regions),
+            _work(report, "techWork", translate("Reports", "Work per technician"), translate("Reports", "Technician"), techs),
+            _calls(report, "techCalls", translate("Reports", "Customers' answers per technician"), translate("Reports", "Technician"), techs),
+            _work(report, "regionWork", translate("Reports", "Work per region"), translate("Reports", "Region"), regions),
+            _calls(report, "regionCalls", translate("Reports", "Customers' answers per region"), translate("Reports", "Region"), regions),
         ]
 
     def _charts(self, report: ReviewReport) -> None:
-        nobody, no_region = tr("(nobody)"), tr("(no region)")
-        work = ((tr("Resolved"), lambda r: r.resolved), (tr("Unresolved"), lambda r: r.unresolved),
-                (tr("Repeat repairs"), lambda r: r.repeats))
+        nobody, no_region = translate("Reports", "(nobody)"), translate("Reports", "(no region)")
+        work = ((translate("Reports", "Resolved"), lambda r: r.resolved), (translate("Reports", "Unresolved"), lambda r: r.unresolved),
+                (translate("Reports", "Repeat repairs"), lambda r: r.repeats))
         for key, rows, missing in (("techWork", report.technicians, nobody), ("regionWork", report.regions, no_region)):
             shown = [r for r in rows if r.resolved or r.unresolved or r.repeats]
             charts.show_bars(self.blocks[key].chart, self.blocks[key].title(), [r.name or missing for r in shown],
                              [(name, [value(r) for r in shown]) for name, value in work],
-                             tr("Nothing resolved or unresolved in this period"))
+                             translate("Reports", "Nothing resolved or unresolved in this period"))
         scored = [r for r in report.technicians if r.satisfaction_hundredths is not None]
-        charts.show_bars(self.blocks["techCalls"].chart, tr("Average score (1–5)"), [r.name or nobody for r in scored],
-                         [(tr("All scores"), [r.satisfaction_hundredths / 100 for r in scored])],
-                         tr("No follow-up call reached a customer in this period"), fixed_top=5)
+        charts.show_bars(self.blocks["techCalls"].chart, translate("Reports", "Average score (1–5)"), [r.name or nobody for r in scored],
+                         [(translate("Reports", "All scores"), [r.satisfaction_hundredths / 100 for r in scored])],
+                         translate("Reports", "No follow-up call reached a customer in this period"), fixed_top=5)
 
     def document(self) -> Document | None:
         if self.report is None:
             return None
-        return Document(tr("Review"), self.title, self.sections())
+        return Document(translate("Reports", "Week review"), self.title, self.sections())
 
 
 def _work(report: ReviewReport, key: str, title: str, who: str, rows: list[tuple[str, ReviewRow]]) -> Section:
-    headers = [who, tr("Resolved"), tr("Unresolved"), tr("Repeat repairs"), tr("Median time to resolve")]
+    headers = [who, translate("Reports", "Resolved"), translate("Reports", "Unresolved"), translate("Reports", "Repeat repairs"), translate("Reports", "Median time to resolve")]
     body = [[text(name), count(r.resolved), count(r.unresolved), count(r.repeats), duration(r.median_seconds)]
             for name, r in rows if r.resolved or r.unresolved or r.repeats]
     t = report.total
-    body.append([text(tr("All")), count(t.resolved), count(t.unresolved), count(t.repeats), duration(t.median_seconds)])
-    return Section(key, title, headers, body, tr("Repeat repairs are counted against the technician of the earlier "
+    body.append([text(translate("Reports", "All")), count(t.resolved), count(t.unresolved), count(t.repeats), duration(t.median_seconds)])
+    return Section(key, title, headers, body, translate("Reports", "Repeat repairs are counted against the technician of the earlier "
                                                  "repair; unresolved against whoever recorded it."))
 
 
 def _calls(report: ReviewReport, key: str, title: str, who: str, rows: list[tuple[str, ReviewRow]]) -> Section:
     scores = [followup_label(followup_rules.SCORE_LABELS, s) for s in followup_rules.SCORES]
-    headers = [who, tr("Arrival calls"), tr("On time"), *scores, tr("All scores")]
+    headers = [who, translate("Reports", "Arrival calls"), translate("Reports", "On time"), *scores, translate("Reports", "All scores")]
 
     def line(name: str, r: ReviewRow) -> list[Cell]:
         return [text(name), count(r.arrival_calls), share(r.on_time_tenths),
                 *(average(r.score_hundredths(s)) for s in followup_rules.SCORES), average(r.satisfaction_hundredths)]
 
     body = [line(name, r) for name, r in rows if r.arrival_calls or any(r.score_counts)]
-    body.append(line(tr("All"), report.total))
-    return Section(key, title, headers, body, tr("From the follow-up calls that reached the customer: arrival "
+    body.append(line(translate("Reports", "All"), report.total))
+    return Section(key, title, headers, body, translate("Reports", "From the follow-up calls that reached the customer: arrival "
                                                  "(stage A) on time when timeliness scored 3 or more; scores 1–5."))

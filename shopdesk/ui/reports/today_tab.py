@@ -12,7 +12,7 @@ from shopdesk.rules import workflow
 from shopdesk.services import settings as settings_service
 from shopdesk.services.reports import CallsDue, TodayReport
 from shopdesk.ui.orders import labels as order_labels
-from shopdesk.ui.reports.document import Document, Section, count, text, tr
+from shopdesk.ui.reports.document import Document, Section, count, in_reports, text, translate
 
 ATTENTION = "#b00020"
 
@@ -109,7 +109,7 @@ class TodayTab(QScrollArea):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
-        self.hint = QLabel(tr("Click a number to open its list."))
+        self.hint = QLabel(translate("Reports", "Click a number to open its list."))
         self.hint.setStyleSheet("color: palette(mid);")
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -117,11 +117,11 @@ class TodayTab(QScrollArea):
         top.addWidget(self.hint)
         layout = QVBoxLayout(body)
         layout.addLayout(top)
-        layout.addWidget(self._group(tr("Needs attention now"), _translated(NEEDS_ATTENTION), TILES_PER_ROW, True))
-        layout.addWidget(self._group(tr("The day"), _translated(THE_DAY), TILES_PER_ROW, True))
-        in_state = tr("Open orders in this state")
+        layout.addWidget(self._group(translate("Reports", "Needs attention now"), _translated(NEEDS_ATTENTION), TILES_PER_ROW, True))
+        layout.addWidget(self._group(translate("Reports", "The day"), _translated(THE_DAY), TILES_PER_ROW, True))
+        in_state = translate("Reports", "Open orders in this state")
         states = [(f"state:{s}", order_labels.state(s), in_state) for s in workflow.OPEN_STATES]
-        layout.addWidget(self._group(tr("Open orders by state"), states, STATES_PER_ROW, False))
+        layout.addWidget(self._group(translate("Reports", "Open orders by state"), states, STATES_PER_ROW, False))
         layout.addStretch(1)
 
     def _group(self, title: str, figures: list[tuple[str, str, str]], per_row: int, big: bool) -> QGroupBox:
@@ -139,7 +139,7 @@ class TodayTab(QScrollArea):
     def show_report(self, report: TodayReport) -> None:
         self.report = report
         tz = settings_service.current().timezone
-        self.heading.setText(tr("Today, {0} · as of {1}").format(
+        self.heading.setText(translate("Reports", "Today, {0} · as of {1}").format(
             f"{report.day:%Y-%m-%d}", to_local(report.at, tz).strftime("%H:%M")))
         for key, tile in self.tiles.items():
             if key != "calls_due":
@@ -147,7 +147,7 @@ class TodayTab(QScrollArea):
 
     def show_calls(self, calls: CallsDue) -> None:
         self.calls = calls
-        detail = tr("{0} overdue").format(calls.overdue) if calls.overdue else ""
+        detail = translate("Reports", "{0} overdue").format(calls.overdue) if calls.overdue else ""
         self.tiles["calls_due"].show_value(calls.total, True, detail)
 
     def figure(self, key: str) -> int | None:
@@ -160,16 +160,16 @@ class TodayTab(QScrollArea):
         report = self.report
         if report is None:
             return None
-        figures = Section("todayFigures", tr("Needs attention now"), [tr("Figure"), tr("Count")],
-                          [[text(tr(caption)), count(self.figure(key))] for key, caption, _ in NEEDS_ATTENTION + THE_DAY
+        figures = Section("todayFigures", translate("Reports", "Needs attention now"), [translate("Reports", "Figure"), translate("Reports", "Count")],
+                          [[text(in_reports(caption)), count(self.figure(key))] for key, caption, _ in NEEDS_ATTENTION + THE_DAY
                            if self.figure(key) is not None])
-        states = Section("todayStates", tr("Open orders by state"), [tr("State"), tr("Count")],
+        states = Section("todayStates", translate("Reports", "Open orders by state"), [translate("Reports", "State"), translate("Reports", "Count")],
                          [[text(order_labels.state(s)), count(n)] for s, n in report.open_by_state.items()])
-        return Document(tr("Today"), self.heading.text(), [figures, states])
+        return Document(translate("Reports", "Today"), self.heading.text(), [figures, states])
 
     def chart_images(self) -> dict:
         return {}
 
 
 def _translated(figures) -> list[tuple[str, str, str]]:
-    return [(key, tr(caption), tr(hint)) for key, caption, hint in figures]
+    return [(key, in_reports(caption), in_reports(hint)) for key, caption, hint in figures]
