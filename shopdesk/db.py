@@ -70,11 +70,6 @@ def open_database(url: str | None = None, *, create: bool = True) -> Opened:
 
 def close_database() -> None:
     if database.obj is not None and not database.is_closed():
-        if isinstance(database.obj, pw.SqliteDatabase):
-            try:
-                database.execute_sql("PRAGMA optimize")  # SQLite's advice: keep the planner's statistics fresh
-            except pw.DatabaseError:
-                pass  # a read-only or damaged file: closing matters more than statistics
         database.close()
 
 
