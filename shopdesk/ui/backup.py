@@ -315,7 +315,7 @@ class BackupDialog(QDialog):
             self.folder_edit.setFocus()
             return
         try:
-            saved = settings_service.update(self.ctx.actor, self._settings_version, backup_folder=folder,
+            saved = settings_service.update(self.ctx.actor, self._settings_version, backup_folder=folder,  # ok-db: a service call
                                             backup_keep_daily=self.keep_daily.value(),
                                             backup_keep_monthly=self.keep_monthly.value())
         except ValidationError as exc:

@@ -298,7 +298,7 @@ class CustomerFileView(QWidget):
             return
         c = self.file.customer
         try:
-            saved = customer_service.update(self.ctx.actor, c.id, c.version, **self.form.values())
+            saved = customer_service.update(self.ctx.actor, c.id, c.version, **self.form.values())  # ok-db: a service call
         except ValidationError as exc:
             self.form.show_error(exc)
             return

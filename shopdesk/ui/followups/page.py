@@ -46,7 +46,7 @@ class FollowUpsPage(QWidget):
 
     def activate(self) -> None:
         """The page is shown: bring the visible tab up to date."""
-        self._stale.update({self.queue, self.complaints, self.care, self.churn, self.stats})
+        self._stale.update({self.queue, self.complaints, self.care, self.churn, self.stats})  # ok-db: a set
         self._refresh_current()
 
     def show_calls_due(self) -> None:
@@ -69,7 +69,7 @@ class FollowUpsPage(QWidget):
         self.complaints.show_complaint(complaint_id)
 
     def _mark_stale(self) -> None:
-        self._stale.update({self.queue, self.complaints, self.care, self.stats})
+        self._stale.update({self.queue, self.complaints, self.care, self.stats})  # ok-db: a set
 
     def _data_changed(self, area: str) -> None:
         if area in REFRESHED_BY:

@@ -49,7 +49,7 @@ class LedgerPage(QWidget):
         for picker in (self.entries.period, self.summary.period, self.settlement.period):
             picker.today = today
         self._load_people()
-        self._stale.update({self.entries, self.summary, self.months, self.settlement})
+        self._stale.update({self.entries, self.summary, self.months, self.settlement})  # ok-db: a set
         self._refresh_current()
 
     def _data_changed(self, area: str) -> None:
@@ -57,7 +57,7 @@ class LedgerPage(QWidget):
             return
         if area == "staff":
             self._load_people()
-        self._stale.update({self.entries, self.summary, self.months, self.settlement})
+        self._stale.update({self.entries, self.summary, self.months, self.settlement})  # ok-db: a set
         if self.isVisible():
             self._refresh_current()
 

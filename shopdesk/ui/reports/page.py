@@ -161,7 +161,7 @@ class ReportsPage(QWidget):
             self.load(key)
 
     def refresh(self) -> None:
-        self._stale.update({TODAY, WEEK, MONTH})
+        self._stale.update({TODAY, WEEK, MONTH})  # ok-db: a set
         self.load(self.current_key())
 
     def activate(self) -> None:
@@ -222,7 +222,7 @@ class ReportsPage(QWidget):
 
     def _data_changed(self, area: str) -> None:
         if area in REFRESHED_BY:
-            self._stale.update({TODAY, WEEK, MONTH})
+            self._stale.update({TODAY, WEEK, MONTH})  # ok-db: a set
             if self.isVisible() and not self.settle.isActive():
                 self.settle.start()
 

@@ -235,7 +235,7 @@ class SettingsPage(QScrollArea):
             self.money_error.show_message(translated(exc))
             return
         try:
-            saved = settings_service.update(self.ctx.actor, self._version, **values)
+            saved = settings_service.update(self.ctx.actor, self._version, **values)  # ok-db: a service call
         except ValidationError as exc:
             if exc.field == "name":
                 self.name_error.show_message(translated(exc))
