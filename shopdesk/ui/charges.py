@@ -9,7 +9,7 @@ and ``ctx.dataChanged("orders")``.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, Signal,
+    QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,6 +29,7 @@ from shopdesk.services.charges import ChargeLine, OrderCharges
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of, translated
 from shopdesk.ui.pricelist import ACTIVE, PriceItemsModel, kind_name, price_text
+from shopdesk.ui.tables import RIGHT, ListModel
 from shopdesk.ui.widgets import FieldError
 
 COVERAGE_NAMES = {
@@ -71,56 +72,27 @@ LINE_HEADERS = [
 ]
 KIND, CODE, DESCRIPTION, QUANTITY, UNIT_PRICE, VALUE, STATUS = range(len(LINE_HEADERS))
 _NUMBERS = (QUANTITY, UNIT_PRICE, VALUE)
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _tr_lines(text: str) -> str:
     return QCoreApplication.translate("ChargeLinesModel", text)
 
 
-class ChargeLinesModel(QAbstractTableModel):
+class ChargeLinesModel(ListModel):
     """An order's live lines (an order has a handful: loaded whole)."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._lines: tuple[ChargeLine, ...] = ()
+    CONTEXT = "ChargeLinesModel"
+    HEADERS = LINE_HEADERS
 
-    def set_lines(self, lines) -> None:
-        self.beginResetModel()
-        self._lines = tuple(lines)
-        self.endResetModel()
-
-    def line_at(self, row: int) -> ChargeLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(LINE_HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(LINE_HEADERS):
-            return _tr_lines(LINE_HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line = self.line_at(index.row())
-        if line is None:
-            return None
-        column = index.column()
+    def cell(self, line: ChargeLine, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
-            return int(_RIGHT)
+            return int(RIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and line.covered:
             return QBrush(QColor(COVERED_COLOUR))
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
             return self._status_tip(line)
-        if role == Qt.ItemDataRole.UserRole:
-            return line.id
         return None
 
     def _display(self, line: ChargeLine, column: int) -> str:
@@ -221,7 +193,7 @@ class PriceItemPicker(QDialog):
                            key="price-picker")
 
     def _show(self, items: list[PriceItem]) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         if items:
             self.table.selectRow(0)
             self.hint.setText("")
@@ -244,7 +216,7 @@ class PriceItemPicker(QDialog):
 
     def use_current(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        item = self.model.item_at(rows[0].row()) if rows else None
+        item = self.model.row_at(rows[0].row()) if rows else None
         if item is not None:
             self.picked = item
             self.accept()
@@ -501,7 +473,7 @@ class ChargesPanel(QWidget):
         ):
             caption = QLabel(text)
             amount = QLabel(objectName=name)
-            amount.setAlignment(_RIGHT)
+            amount.setAlignment(RIGHT)
             amount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if key in ("to_pay", "balance"):
                 bold = amount.font()
@@ -547,7 +519,7 @@ class ChargesPanel(QWidget):
         self.goodwill_label.hide()
         self.reason_label.setText("")
         self.quote_label.hide()
-        self.lines_model.set_lines(())
+        self.lines_model.set_rows(())
         for label in self.total_labels.values():
             label.setText("")
         self.totals_problem.clear_message()
@@ -563,7 +535,7 @@ class ChargesPanel(QWidget):
         self.coverage_label.setStyleSheet(f"color: {COVERAGE_COLOURS.get(coverage.kind, '')};")
         self.goodwill_label.setVisible(charges.overridden)
         self.reason_label.setText(text_of(coverage.reason))
-        self.lines_model.set_lines(charges.lines)
+        self.lines_model.set_rows(charges.lines)
         self.empty_hint.setVisible(not charges.lines)
         self._show_totals(charges)
         self._show_quote(charges)
@@ -631,7 +603,7 @@ class ChargesPanel(QWidget):
 
     def selected_line(self) -> ChargeLine | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.lines_model.line_at(rows[0].row()) if rows else None
+        return self.lines_model.row_at(rows[0].row()) if rows else None
 
     def _changed(self, message: str = "") -> None:
         self.reload()

@@ -8,7 +8,7 @@ Items are never deleted: one no longer offered is deactivated.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
+    QCoreApplication, Qt, QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from shopdesk.rules.money import format_yuan, parse_yuan
 from shopdesk.services import pricelist as pricelist_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
+from shopdesk.ui.tables import RIGHT, ListModel
 from shopdesk.ui.widgets import FieldError
 
 SHOWN_AT_MOST = 1000
@@ -60,7 +61,6 @@ HEADERS = [
     QT_TRANSLATE_NOOP("PriceItemsModel", "Active"),
 ]
 CODE, NAME, KIND, UNIT_PRICE, POINTS, ACTIVE = range(len(HEADERS))
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _field_error(name: str) -> FieldError:
@@ -69,50 +69,19 @@ def _field_error(name: str) -> FieldError:
     return error
 
 
-class PriceItemsModel(QAbstractTableModel):
+class PriceItemsModel(ListModel):
     """Price list items as rows, in the order the service returned them."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[PriceItem] = []
+    CONTEXT = "PriceItemsModel"
+    HEADERS = HEADERS
 
-    def set_items(self, items: list[PriceItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> PriceItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def row_of(self, item_id: int) -> int:
-        return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("PriceItemsModel", HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self.item_at(index.row())
-        if item is None:
-            return None
-        column = index.column()
+    def cell(self, item: PriceItem, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (UNIT_PRICE, POINTS):
-            return int(_RIGHT)
+            return int(RIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and not item.active:
             return _dimmed()
-        if role == Qt.ItemDataRole.UserRole:
-            return item.id
         return None
 
     def _display(self, item: PriceItem, column: int) -> str:
@@ -321,7 +290,7 @@ class PriceListPage(QWidget):
     def _show_items(self, items: list[PriceItem]) -> None:
         keep = self._select_after if self._select_after is not None else self.selected_id()
         self._select_after = None
-        self.model.set_items(items)
+        self.model.set_rows(items)
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -354,7 +323,7 @@ class PriceListPage(QWidget):
 
     def selected_item(self) -> PriceItem | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         may_edit = self.ctx.actor.may("pricelist.edit")

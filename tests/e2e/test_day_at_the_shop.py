@@ -328,7 +328,7 @@ def add_from_price_list(desk: Desk, charges, code: str) -> None:
     """"Add from price list…", type the code, use the item, then "Add line"."""
     def act(picker):
         desk.qtbot.keyClicks(picker.search_box, code)
-        assert picker.model.item_at(0).code == code
+        assert picker.model.row_at(0).code == code
         desk.qtbot.mouseClick(picker.use_button, Qt.MouseButton.LeftButton)
 
     desk.answer("priceItemPicker", act, lambda: desk.click(charges.from_list_button))

@@ -324,7 +324,7 @@ def test_the_lines_model_passes_qtmodeltester(qtmodeltester, owner, clock, out_o
     from shopdesk.services.charges import order_charges
 
     model = ChargeLinesModel()
-    model.set_lines(order_charges(owner, out_of_warranty.id).lines)
+    model.set_rows(order_charges(owner, out_of_warranty.id).lines)
     qtmodeltester.check(model)
     assert [model.index(1, column).data() for column in (VALUE, STATUS)] == ["-¥10.00", "Deducted"]
 

@@ -179,6 +179,6 @@ def test_the_items_model_passes_qtmodeltester(qtmodeltester, owner):
     gone = pricelist_service.create_item(owner, "OLD", "Old part", "other", 100)
     pricelist_service.deactivate_item(owner, gone.id, gone.version)
     model = PriceItemsModel()
-    model.set_items(pricelist_service.search_items(owner, "", include_inactive=True))
+    model.set_rows(pricelist_service.search_items(owner, "", include_inactive=True))
     qtmodeltester.check(model)
     assert model.rowCount() == 2
