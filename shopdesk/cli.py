@@ -112,6 +112,9 @@ def gui_main() -> int:
 
 
 def gui(args) -> int:
+    from shopdesk.startup import hold_collection
+
+    hold_collection()  # before the window's modules are imported
     from shopdesk.ui.app import run_gui
 
     return run_gui(args.db, args.lang)

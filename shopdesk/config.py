@@ -30,10 +30,12 @@ def default_db_path() -> Path:
 def resolve_db_url(option: str | None = None, environ=os.environ) -> str:
     """The database to open: an option, else $SHOPDESK_DB, else the shop server this desk
     was connected to (Settings → Connect to shop server), else the default file."""
+    url = option or environ.get(ENV_DB)
+    if url:
+        return url
     from shopdesk.services.connection import saved_server_url
 
-    url = option or environ.get(ENV_DB) or saved_server_url() or str(default_db_path())
-    return url
+    return saved_server_url() or str(default_db_path())
 
 
 def is_postgres(url: str) -> bool:

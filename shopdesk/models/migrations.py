@@ -12,10 +12,9 @@ a step to ``STEPS`` that brings a database at the previous version forward
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import peewee as pw
-from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
 from shopdesk.models import (
     ALL_MODELS, CareHoliday, ClosedMonth, Complaint, Customer, OrderEvent, FollowUpCall, Greeting, LedgerEntry, OrderPhoto, RepairOrder,
@@ -24,9 +23,12 @@ from shopdesk.models import (
 from shopdesk.models.base import UtcDateTimeField
 from shopdesk.models.customers import create_search_index
 
+if TYPE_CHECKING:  # playhouse.migrate is imported only when a database needs a step
+    from playhouse.migrate import SchemaMigrator
+
 SCHEMA_VERSION = 2
 
-Step = Callable[[pw.Database, SchemaMigrator], None]
+Step = Callable[[pw.Database, "SchemaMigrator"], None]
 
 
 def _v2_work_records_ledger_anchors_followups(db: pw.Database, migrator: SchemaMigrator) -> None:
@@ -63,6 +65,8 @@ def _add_missing_columns(db: pw.Database, migrator: SchemaMigrator, columns) -> 
         if column not in existing[table]:
             operations.append(migrator.add_column(table, column, field))
     if operations:
+        from playhouse.migrate import migrate
+
         migrate(*operations)
 
 
@@ -86,6 +90,8 @@ STEPS: dict[int, Step] = {
 
 
 def migrator_for(db: pw.Database) -> SchemaMigrator:
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
     if isinstance(db, pw.PostgresqlDatabase):
         return PostgresqlMigrator(db)
     return SqliteMigrator(db)

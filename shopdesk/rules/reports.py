@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from shopdesk.clock import from_local
 from shopdesk.errors import ValidationError
 from shopdesk.i18n import QT_TRANSLATE_NOOP
-from shopdesk.rules.care import months_before
 from shopdesk.rules.followups import LOW_SCORE, STAGE_A_GRACE
 
 DAY, WEEK, MONTH, CUSTOM = "day", "week", "month", "custom"
@@ -121,6 +120,8 @@ def churn_window(period: Period, months: int, tz: str) -> tuple[dt.datetime, dt.
     """(from, to, end) in UTC: a customer whose last order before ``end`` was
     reported in [from, to) went ``months`` months without an order during the
     period — they were lost in it."""
+    from shopdesk.rules.care import months_before  # care loads the lunar calendar: only here, not at launch
+
     first = dt.datetime.combine(period.first, dt.time())
     after = dt.datetime.combine(period.last + dt.timedelta(days=1), dt.time())
     return (from_local(months_before(first, months), tz), from_local(months_before(after, months), tz),

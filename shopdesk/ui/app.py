@@ -15,6 +15,7 @@ from shopdesk.clock import Clock
 from shopdesk.db import open_database
 from shopdesk.errors import DatabaseProblem
 from shopdesk.services.context import Actor
+from shopdesk.startup import release_collection
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
 
@@ -131,6 +132,7 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
 
     window.databaseReplaced.connect(sign_in_again)
     window.show()
+    release_collection()
     window.activateWindow()  # after the sign-in dialog, shortcuts should work at once
     check = start_background_check(ctx, window)
     check.databaseReplaced.connect(sign_in_again)

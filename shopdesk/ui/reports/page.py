@@ -3,7 +3,11 @@ the week's review and the month, with charts; export to Excel, PDF or print.
 
 Every figure is read by ``shopdesk.services.reports`` on the background
 runner; a number on Today opens the list behind it (the order board, the
-follow-up calls, or a list of its own)."""
+follow-up calls, or a list of its own).
+
+The owner's window opens on this page, so only Today is made at once: the
+week's and the month's tabs, their period and filter bars, export and print
+are made (and their modules imported) when first wanted."""
 
 from __future__ import annotations
 
@@ -12,9 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout,
+    QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout,
     QWidget,
 )
 
@@ -25,12 +28,7 @@ from shopdesk.services import reports as service
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
-from shopdesk.ui.reports import export
-from shopdesk.ui.reports.controls import FilterBar, PeriodBar, period_text
 from shopdesk.ui.reports.document import Document, in_reports, translate
-from shopdesk.ui.reports.figure_list import FigureListDialog
-from shopdesk.ui.reports.month_tab import MonthTab
-from shopdesk.ui.reports.review_tab import ReviewTab
 from shopdesk.ui.reports.today_tab import NEEDS_ATTENTION, THE_DAY, TodayTab
 
 REFRESHED_BY = ("orders", "followups", "ledger", "customers", "settings", "staff", "*")
@@ -52,13 +50,12 @@ class ReportsPage(QWidget):
         self.ctx = ctx
         self.dialogs: list[QDialog] = []
         today = local_today(ctx.clock, settings_service.current().timezone)
+        self._today = today
         self.periods = {WEEK: rules.last_week(today), MONTH: rules.month_period(today)}
         self._stale: set[str] = {TODAY, WEEK, MONTH}
         self._shown: dict[str, tuple] = {}
         self._today_read_at = float("-inf")
 
-        self.period_bar = PeriodBar(today)
-        self.filter_bar = FilterBar()
         self.refresh_action = QAction(translate("Reports", "Refresh"), self, objectName="reportsRefreshAction")
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -83,13 +80,9 @@ class ReportsPage(QWidget):
         menu.addAction(self.print_action)
         self.out_button.setMenu(menu)
 
-        self.controls = QWidget(objectName="reportsControls")
+        self.controls = QWidget(objectName="reportsControls")  # the period and filter bars, made when first wanted
         self.controls.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        bar = QHBoxLayout(self.controls)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.period_bar)
-        bar.addSpacing(12)
-        bar.addWidget(self.filter_bar)
+        self._bars: tuple | None = None
         top = QHBoxLayout()
         top.addWidget(self.controls)
         top.addStretch(1)
@@ -97,11 +90,11 @@ class ReportsPage(QWidget):
         top.addWidget(self.out_button)
 
         self.today_tab = TodayTab()
-        self.review_tab = ReviewTab()
-        self.month_tab = MonthTab()
         self.tabs = QTabWidget(objectName="reportsTabs")
         self.tab_keys: dict[QWidget, str] = {}
-        for key, tab in ((TODAY, self.today_tab), (WEEK, self.review_tab), (MONTH, self.month_tab)):
+        self._made: dict[str, QWidget] = {TODAY: self.today_tab}
+        for key in (TODAY, WEEK, MONTH):
+            tab = self._made.get(key) or QWidget()  # a stand-in until the tab is first shown
             self.tabs.addTab(tab, in_reports(TAB_TITLES[key]))
             self.tab_keys[tab] = key
         self.status = QLabel(objectName="reportsStatus")
@@ -115,14 +108,68 @@ class ReportsPage(QWidget):
         self.settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self.settle.timeout.connect(self._reload_if_stale)
         self.tabs.currentChanged.connect(lambda _: self._tab_changed())
-        self.period_bar.changed.connect(self._period_changed)
-        self.period_bar.error.connect(self._say_bad)
-        self.filter_bar.changed.connect(self._filters_changed)
         self.today_tab.figureClicked.connect(self.open_figure)
         ctx.dataChanged.connect(self._data_changed)
-        ctx.tasks.run(lambda: service.filter_choices(ctx.actor), self.filter_bar.fill, self._failed,
-                      key="reports.choices")
         self._tab_changed()
+
+    # -- made when first wanted ---------------------------------------------------------
+
+    @property
+    def review_tab(self):
+        return self._tab(WEEK)
+
+    @property
+    def month_tab(self):
+        return self._tab(MONTH)
+
+    def _tab(self, key: str) -> QWidget:
+        """The tab for ``key``, made now if it is still a stand-in."""
+        if key not in self._made:
+            if key == WEEK:
+                from shopdesk.ui.reports.review_tab import ReviewTab as made
+            else:
+                from shopdesk.ui.reports.month_tab import MonthTab as made
+            tab = made()
+            index = next(i for i in range(self.tabs.count()) if self.tab_keys.get(self.tabs.widget(i)) == key)
+            stand_in = self.tabs.widget(index)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, in_reports(TAB_TITLES[key]))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            del self.tab_keys[stand_in]
+            stand_in.deleteLater()
+            self.tab_keys[tab] = key
+            self._made[key] = tab
+        return self._made[key]
+
+    @property
+    def period_bar(self):
+        return self._period_and_filter_bars()[0]
+
+    @property
+    def filter_bar(self):
+        return self._period_and_filter_bars()[1]
+
+    def _period_and_filter_bars(self) -> tuple:
+        if self._bars is None:
+            from shopdesk.ui.reports.controls import FilterBar, PeriodBar
+
+            period_bar, filter_bar = PeriodBar(self._today), FilterBar()
+            bar = QHBoxLayout(self.controls)
+            bar.setContentsMargins(0, 0, 0, 0)
+            bar.addWidget(period_bar)
+            bar.addSpacing(12)
+            bar.addWidget(filter_bar)
+            period_bar.changed.connect(self._period_changed)
+            period_bar.error.connect(self._say_bad)
+            filter_bar.changed.connect(self._filters_changed)
+            self._bars = (period_bar, filter_bar)
+            actor = self.ctx.actor
+            self.ctx.tasks.run(lambda: service.filter_choices(actor), filter_bar.fill, self._failed,
+                               key="reports.choices")
+        return self._bars
 
     # -- which report -------------------------------------------------------------------
 
@@ -130,12 +177,13 @@ class ReportsPage(QWidget):
         return self.tab_keys.get(self.tabs.currentWidget(), TODAY)
 
     def show_tab(self, key: str) -> None:
-        for tab, tab_key in self.tab_keys.items():
-            if tab_key == key:
-                self.tabs.setCurrentWidget(tab)
+        if key in TAB_TITLES:
+            self.tabs.setCurrentWidget(self._tab(key))
 
     def _tab_changed(self) -> None:
         key = self.current_key()
+        if key != TODAY:
+            self._tab(key)
         self.controls.setVisible(key != TODAY)
         if key != TODAY:
             self.period_bar.set_period(self.periods[key])
@@ -198,6 +246,8 @@ class ReportsPage(QWidget):
                                self._failed, key="reports.trend")
 
     def _title(self, key: str, period: rules.Period) -> str:
+        from shopdesk.ui.reports.controls import period_text
+
         described = self.filter_bar.description()
         return f"{in_reports(TAB_TITLES[key])} {period_text(period)}" + (f" · {described}" if described else "")
 
@@ -247,6 +297,8 @@ class ReportsPage(QWidget):
             if callable(show):
                 show()
             return page
+        from shopdesk.ui.reports.figure_list import FigureListDialog
+
         captions = {k: in_reports(caption) for k, caption, _ in NEEDS_ATTENTION + THE_DAY}
         dialog = FigureListDialog(self.ctx, key, captions.get(key, key), self)
         dialog.openOrder.connect(self._open_order)
@@ -282,6 +334,8 @@ class ReportsPage(QWidget):
         doc = self.document()
         if doc is None:
             return
+        from shopdesk.ui.reports import export
+
         self.status.setText(translate("Reports", "Saving…"))
         self.ctx.tasks.run(lambda: export.write_workbook(path, [doc]), self._saved, self._write_failed,
                            key="reports.xlsx")
@@ -290,6 +344,8 @@ class ReportsPage(QWidget):
         doc = self.document()
         if doc is None:
             return
+        from shopdesk.ui.reports import export
+
         try:
             self._saved(export.save_pdf(path, doc, self.chart_images()))
         except OSError as exc:
@@ -309,6 +365,10 @@ class ReportsPage(QWidget):
         doc = self.document()
         if doc is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from shopdesk.ui.reports import export
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             export.print_document(doc, self.chart_images(), printer)
@@ -319,6 +379,8 @@ class ReportsPage(QWidget):
             self._say_bad(translate("Reports", "Nothing to export yet: wait for the figures."))
             return ""
         suggested = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in doc.title + "_" + doc.subtitle)
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, translate("Reports", "Save the report"), f"{suggested[:80]}.{suffix}", pattern)
         if path and not path.lower().endswith(f".{suffix}"):
             path += f".{suffix}"

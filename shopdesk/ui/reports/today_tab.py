@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -65,7 +66,7 @@ class FigureTile(QPushButton):
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         self.detail = QLabel()
-        self.detail.setStyleSheet("color: palette(mid);")
+        self.detail.setForegroundRole(QPalette.ColorRole.Mid)  # not a style sheet per tile: 29 of them slow the launch
         self.detail.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
