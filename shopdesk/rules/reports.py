@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from shopdesk.clock import from_local
 from shopdesk.errors import ValidationError
 from shopdesk.i18n import QT_TRANSLATE_NOOP
-from shopdesk.rules.followups import LOW_SCORE, STAGE_A_GRACE
 
 DAY, WEEK, MONTH, CUSTOM = "day", "week", "month", "custom"
 KINDS = (DAY, WEEK, MONTH, CUSTOM)
@@ -33,11 +32,6 @@ KIND_LABELS = {
 MAX_CUSTOM_DAYS = 366
 TREND_MONTHS = 12
 TOP_COUNT = 10
-# An appointment is missed once its time plus the stage-A grace has passed
-# and the technician has not started.
-MISSED_AFTER = STAGE_A_GRACE
-# A stage-A timeliness score above LOW_SCORE counts as arriving on time.
-ON_TIME_ABOVE = LOW_SCORE
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ from typing import Any, Callable, Iterable, Mapping
 
 from shopdesk.errors import IllegalTransition, PermissionDenied, ValidationError
 from shopdesk.i18n import QT_TRANSLATE_NOOP, Text
-from shopdesk.rules import coverage as coverage_rules
 
 ONSITE = "onsite"
 BENCH = "bench"
@@ -198,6 +197,10 @@ def _both(*states: str) -> frozenset[tuple[str, str]]:
 
 
 def _quote_guard(facts: OrderFacts) -> Text | None:
+    # Imported here: the owner's window reads workflow at launch, and coverage's
+    # rules (five dataclasses) are needed only when an order moves.
+    from shopdesk.rules import coverage as coverage_rules
+
     if coverage_rules.work_may_start(facts.coverage, facts.quote_state):
         return None
     return Text("Errors", QT_TRANSLATE_NOOP(

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from shopdesk import config
 from shopdesk.clock import Clock
@@ -55,6 +55,25 @@ def prefer_cjk_font(app: QApplication) -> None:
     font = QFont(app.font())
     font.setFamilies([font.family(), *CJK_FAMILIES])
     app.setFont(font)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # once this paint is done
+        return False
+
+
+def after_first_paint(window: QMainWindow, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``window`` has painted itself (Qt paints in the event
+    loop after ``show()``, offscreen too)."""
+    _FirstPaint(window.centralWidget() or window, then)
 
 
 def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -120,6 +139,7 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
     if actor is None:
         return 0
     ctx.set_actor(actor)
+    ctx.tasks.hold()  # the first page's reads start once the window is on screen
     window = MainWindow(ctx)
 
     def sign_in_again(_url: str = "") -> None:
@@ -131,6 +151,7 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
             ctx.set_actor(new_actor)
 
     window.databaseReplaced.connect(sign_in_again)
+    after_first_paint(window, ctx.tasks.release)
     window.show()
     release_collection()
     window.activateWindow()  # after the sign-in dialog, shortcuts should work at once

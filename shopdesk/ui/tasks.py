@@ -6,6 +6,11 @@ thread. Starting a task with the same ``key`` supersedes the older one: its
 result is dropped, so search-as-you-type shows only the newest answer.
 
 Tests set ``runner.synchronous = True`` to run tasks at once, deterministically.
+
+At launch the runner is held until the main window has painted itself: the
+first page asks for its figures while it is being built, and a worker thread
+reading them then would take turns with the window for Python's lock (GIL),
+so the window would appear later and the figures no sooner.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ class TaskRunner(QObject):
         self._latest: dict[str, int] = {}
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
+        self._held: list[_Job] | None = None
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None] | None = None, key: str | None = None) -> int:
@@ -62,9 +68,21 @@ class TaskRunner(QObject):
             except BaseException as exc:
                 result, error = None, exc
             self._deliver(ticket, result, error)
+        elif self._held is not None:
+            self._held.append(_Job(ticket, fn, self._relay))
         else:
             self.pool.start(_Job(ticket, fn, self._relay))
         return ticket
+
+    def hold(self) -> None:
+        """Queue tasks instead of starting them, until ``release()``."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        held, self._held = self._held or [], None
+        for job in held:
+            self.pool.start(job)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -55,11 +55,10 @@ if TYPE_CHECKING:
     from shopdesk.services.context import Actor
 
 _HOMES = {
-    "base": ("Filters", "NO_FILTERS", "FilterChoices", "filter_choices", "VIEW", "MONEY", "MONEY_KINDS", "SCORES",
-             "LIST_MAX"),
-    "glance": ("TodayReport", "today", "CallsDue", "calls_due", "board_filter_for", "FIGURE_KEYS"),
+    "base": ("Filters", "NO_FILTERS", "FilterChoices", "filter_choices", "VIEW", "MONEY", "MONEY_KINDS", "LIST_MAX"),
+    "glance": ("TodayReport", "today", "CallsDue", "calls_due", "board_filter_for", "FIGURE_KEYS", "MISSED_AFTER"),
     "lists": ("figure_list", "FigureList", "ListRow", "LIST_KEYS"),
-    "period_review": ("ReviewRow", "ReviewReport", "review"),
+    "period_review": ("ReviewRow", "ReviewReport", "review", "SCORES", "ON_TIME_ABOVE"),
     "monthly": ("KindMoney", "CoverageRow", "LedgerFigures", "CountRow", "MonthReport", "month", "TrendPoint", "trend"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

@@ -13,14 +13,12 @@ from shopdesk.errors import ValidationError
 from shopdesk.i18n import QT_TRANSLATE_NOOP
 from shopdesk.models import ShopSettings, Staff, database
 from shopdesk.models.customers import CUSTOMER_KINDS
-from shopdesk.rules import followups as followup_rules
 from shopdesk.rules import workflow
 from shopdesk.services.context import Actor
 
 VIEW = "day.close"  # the team lead and the owner
 MONEY = "ledger.view"  # collected money: the owner
 MONEY_KINDS = ("labour", "part", "travel", "other")
-SCORES = followup_rules.SCORES
 LIST_MAX = 500
 
 

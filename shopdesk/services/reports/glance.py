@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from shopdesk.services.orders import BoardFilter
 
 
+# An appointment is missed once its time plus the stage-A grace has passed
+# and the technician has not started.
+MISSED_AFTER = followup_rules.STAGE_A_GRACE
+
 FIGURE_KEYS = ("late_dispatch", "late_assign", "appointments_today", "missed_appointments", "carried_over",
                "waiting_redispatch", "ready_for_pickup", "unclaimed", "complaints_overdue", "calls_due")
 
@@ -115,7 +119,7 @@ def _today_conditions(now: dt.datetime, day: dt.date, settings: ShopSettings) ->
         "appointments_today": ("o.location = ? AND o.appointment_at >= ? AND o.appointment_at < ?",
                                [workflow.ONSITE, start, end]),
         "missed_appointments": ("o.state = ? AND o.appointment_at < ?",
-                                [workflow.APPOINTMENT_SET, now - rules.MISSED_AFTER]),
+                                [workflow.APPOINTMENT_SET, now - MISSED_AFTER]),
         "carried_over": (f"o.carried_over_on IS NOT NULL AND o.carried_over_on < ? AND o.state IN ({marks})",
                          [day, *not_done]),
         "waiting_redispatch": ("o.state = ?", [workflow.UNRESOLVED]),

@@ -12,7 +12,11 @@ from shopdesk.rules import workflow
 from shopdesk.rules.coverage import REPAIR_WARRANTY
 from shopdesk.rules.reports import Period
 from shopdesk.services.context import Actor
-from shopdesk.services.reports.base import Filters, NO_FILTERS, SCORES, VIEW, _epoch, _int, _names, _order_filters, _reading, _rows, _settings
+from shopdesk.services.reports.base import Filters, NO_FILTERS, VIEW, _epoch, _int, _names, _order_filters, _reading, _rows, _settings
+
+SCORES = followup_rules.SCORES
+# A stage-A timeliness score above LOW_SCORE counts as arriving on time.
+ON_TIME_ABOVE = followup_rules.LOW_SCORE
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,7 @@ def _call_figures(start: dt.datetime, end: dt.datetime, filters: Filters) -> lis
         "FROM followup_call f JOIN repair_order o ON o.id = f.order_id "
         f"WHERE f.made_at >= ? AND f.made_at < ? AND f.outcome = ?{extra} "
         "GROUP BY f.technician_id, o.region",
-        [followup_rules.STAGE_A, followup_rules.STAGE_A, rules.ON_TIME_ABOVE, start, end, followup_rules.REACHED,
+        [followup_rules.STAGE_A, followup_rules.STAGE_A, ON_TIME_ABOVE, start, end, followup_rules.REACHED,
          *params])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -11,9 +13,11 @@ from PySide6.QtWidgets import (
 from shopdesk.clock import to_local
 from shopdesk.rules import workflow
 from shopdesk.services import settings as settings_service
-from shopdesk.services.reports import CallsDue, TodayReport
 from shopdesk.ui.orders import labels as order_labels
 from shopdesk.ui.reports.document import Document, Section, count, in_reports, text, translate
+
+if TYPE_CHECKING:  # the report is read (and its module imported) on the worker thread
+    from shopdesk.services.reports import CallsDue, TodayReport
 
 ATTENTION = "#b00020"
 
