@@ -1,0 +1,92 @@
+"""Work around PySide6 6.12.0 losing a reference to ``True`` on every signal emit.
+
+``SignalInstance.emit()`` returns ``True`` and ``disconnect()`` returns ``True``
+or ``False`` without taking a reference for what they return; the caller drops
+that reference when it throws the result away, so each call takes one from the
+shared ``True`` (``False``). Python 3.11 (Debian 12's) does not make those
+immortal: after some thousands of emits — a morning of searching and saving at
+the front desk — the count reaches zero and ShopDesk aborts with "Fatal Python
+error: bool_dealloc: deallocating True or False".
+
+Each method is tried once when ``shopdesk.ui`` is imported; one that loses
+references is wrapped to take back, after each call, the reference the call
+lost. A PySide6 without the fault is left as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
+
+TRIES = 16
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def _loses_references(call: Callable[[], object], value: bool) -> int:
+    """How many references to ``value`` ``TRIES`` calls lost."""
+    before = sys.getrefcount(value)
+    for _ in range(TRIES):
+        call()
+    return before - sys.getrefcount(value)
+
+
+def _give_back(value: bool, count: int = 1) -> None:
+    import ctypes  # only where the fault is: a few milliseconds of the launch
+
+    for _ in range(count):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(value))
+
+
+def _keeping_its_reference(method):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        result = method(self, *args, **kwargs)
+        if result is True or result is False:
+            _give_back(result)
+        return result
+
+    call.keeps_reference = True
+    return call
+
+
+def _check_emit() -> bool:
+    probe = _Probe()
+    lost = _loses_references(probe.ping.emit, True)
+    if lost > 0:
+        _give_back(True, lost)
+    return lost >= TRIES
+
+
+def _check_disconnect() -> bool:
+    probe = _Probe()
+
+    def connect_and_disconnect() -> None:
+        probe.ping.disconnect(probe.ping.connect(_nothing))
+
+    lost = _loses_references(connect_and_disconnect, True)
+    if lost > 0:
+        _give_back(True, lost)
+    return lost >= TRIES
+
+
+def _nothing() -> None:
+    pass
+
+
+def apply() -> list[str]:
+    """Wrap the methods that lose references; returns their names."""
+    wrapped = []
+    for name, check in (("emit", _check_emit), ("disconnect", _check_disconnect)):
+        method = getattr(SignalInstance, name)
+        if getattr(method, "keeps_reference", False):
+            continue  # applied already
+        if check():
+            setattr(SignalInstance, name, _keeping_its_reference(method))
+            wrapped.append(name)
+    return wrapped
