@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QAbstractItemView, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -30,7 +30,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of, translated
 from shopdesk.ui.pricelist import ACTIVE, PriceItemsModel, kind_name, price_text
 from shopdesk.ui.tables import RIGHT, ListModel
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 COVERAGE_NAMES = {
     coverage_rules.RENTAL: QT_TRANSLATE_NOOP("CoverageKinds", "Rental"),
@@ -52,11 +52,6 @@ AREAS_THAT_MOVE_TOTALS = ("orders", "ledger", "settings", "*")  # "*": another d
 def coverage_name(kind: str) -> str:
     return QCoreApplication.translate("CoverageKinds", COVERAGE_NAMES.get(kind, kind))
 
-
-def _field_error(name: str) -> FieldError:
-    error = FieldError()
-    error.setObjectName(name)
-    return error
 
 
 # -- the lines table ------------------------------------------------------------
@@ -157,11 +152,7 @@ class PriceItemPicker(QDialog):
         self.hint.setStyleSheet("color: palette(mid);")
 
         self.use_button = QPushButton(self.tr("Use this item"), objectName="pickerUse")
-        self.use_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), objectName="pickerCancel")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.use_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = dialog_buttons(self, self.use_button, self.use_current, "pickerCancel")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
@@ -171,8 +162,6 @@ class PriceItemPicker(QDialog):
 
         self.search_box.textChanged.connect(self.search)
         self.search_box.returnPressed.connect(self.use_current)
-        self.use_button.clicked.connect(self.use_current)
-        cancel.clicked.connect(self.reject)
         self.table.doubleClicked.connect(lambda _index: self.use_current())
         self.table.selectionModel().selectionChanged.connect(self._update_button)
         self.search_box.installEventFilter(self)
@@ -249,9 +238,9 @@ class OverrideCoverageDialog(QDialog):
         self.reason = QLineEdit(objectName="overrideReason")
         self.reason.setMaxLength(MAX_OVERRIDE_REASON)
         self.reason.setPlaceholderText(self.tr("Required: goodwill, wrong purchase date…"))
-        self.kind_error = _field_error("overrideKindError")
-        self.reason_error = _field_error("overrideReasonError")
-        self.message = _field_error("overrideMessage")
+        self.kind_error = FieldError("overrideKindError")
+        self.reason_error = FieldError("overrideReasonError")
+        self.message = FieldError("overrideMessage")
 
         form = QFormLayout()
         form.addRow(self.tr("New coverage"), self.kind)
@@ -259,13 +248,7 @@ class OverrideCoverageDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow("", self.reason_error)
         self.save_button = QPushButton(self.tr("Override"), objectName="overrideSave")
-        self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), objectName="overrideCancel")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        buttons = dialog_buttons(self, self.save_button, self.save, "overrideCancel")
 
         layout = QVBoxLayout(self)
         layout.addWidget(now)
@@ -415,9 +398,9 @@ class ChargesPanel(QWidget):
         self.price = QLineEdit(objectName="linePrice")
         self.price.setPlaceholderText(self.tr("e.g. 80 or 80.50"))
         self.price.setMinimumWidth(90)
-        self.description_error = _field_error("lineDescriptionError")
-        self.price_error = _field_error("linePriceError")
-        self.line_message = _field_error("lineMessage")
+        self.description_error = FieldError("lineDescriptionError")
+        self.price_error = FieldError("linePriceError")
+        self.line_message = FieldError("lineMessage")
         self.from_list_button = QPushButton(self.tr("Add from price list…"), objectName="addFromPriceList")
         self.picked_label = QLabel(objectName="pickedItem")
         self.picked_label.setStyleSheet("color: palette(mid);")
@@ -483,7 +466,7 @@ class ChargesPanel(QWidget):
             form.addRow(caption, amount)
             self.total_labels[key] = amount
             self.total_rows[key] = (caption, amount)
-        self.totals_problem = _field_error("totalsProblem")
+        self.totals_problem = FieldError("totalsProblem")
         form.addRow(self.totals_problem)
         return box
 

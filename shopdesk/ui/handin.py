@@ -32,11 +32,6 @@ MATCH_STYLE = ("color: #1b6e20; background: #e3f4e4; border: 1px solid #1b6e20; 
                "padding: 6px; font-weight: bold;")
 
 
-def _field_error(name: str) -> FieldError:
-    error = FieldError()
-    error.setObjectName(name)
-    return error
-
 
 def _money_item(cents: int) -> QTableWidgetItem:
     item = QTableWidgetItem(format_yuan(cents))
@@ -74,7 +69,7 @@ class HandInDialog(QDialog):
         self.no_orders = QLabel(objectName="handinNoOrders")
         self.no_orders.setWordWrap(True)
         self.no_orders.setStyleSheet("color: palette(mid);")
-        self.orders_error = _field_error("ordersError")
+        self.orders_error = FieldError("ordersError")
         self.due_label = QLabel(objectName="handinDue")
         font = self.due_label.font()
         font.setBold(True)
@@ -82,11 +77,11 @@ class HandInDialog(QDialog):
 
         self.amount = QLineEdit(objectName="handinAmount")
         self.amount.setPlaceholderText(self.tr("count the cash, e.g. 120 or 120.50"))
-        self.amount_error = _field_error("amountError")
+        self.amount_error = FieldError("amountError")
         self.note = QLineEdit(objectName="handinNote")
         self.note.setMaxLength(250)
         self.note.setPlaceholderText(self.tr("e.g. 3 signed receipts handed in too"))
-        self.note_error = _field_error("noteError")
+        self.note_error = FieldError("noteError")
 
         self.result_label = QLabel(objectName="handinResult")
         self.result_label.setWordWrap(True)
@@ -94,7 +89,7 @@ class HandInDialog(QDialog):
         self.result_detail = QLabel(objectName="handinResultDetail")
         self.result_detail.setWordWrap(True)
         self.result_detail.hide()
-        self.message = _field_error("handinMessage")
+        self.message = FieldError("handinMessage")
 
         form = QFormLayout()
         form.addRow(self.tr("Technician"), self.technician)

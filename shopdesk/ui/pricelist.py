@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -23,7 +23,7 @@ from shopdesk.services import pricelist as pricelist_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
 from shopdesk.ui.tables import RIGHT, ListModel
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import FieldError, add_checked_rows, dialog_buttons
 
 SHOWN_AT_MOST = 1000
 MAX_POINTS = 100_000
@@ -62,11 +62,6 @@ HEADERS = [
 ]
 CODE, NAME, KIND, UNIT_PRICE, POINTS, ACTIVE = range(len(HEADERS))
 
-
-def _field_error(name: str) -> FieldError:
-    error = FieldError()
-    error.setObjectName(name)
-    return error
 
 
 class PriceItemsModel(ListModel):
@@ -129,27 +124,19 @@ class PriceItemDialog(QDialog):
         self.points.setRange(0, MAX_POINTS)
         self.points.setToolTip(self.tr("Points (分值) the technician earns for this job in the settlement"))
 
-        self.errors = {key: _field_error(f"{key}Error") for key in ("code", "name", "kind", "unit_price", "points")}
+        self.errors = {key: FieldError(f"{key}Error") for key in ("code", "name", "kind", "unit_price", "points")}
         form = QFormLayout()
-        for key, label, widget in (
+        add_checked_rows(form, (
             ("code", self.tr("Code"), self.code),
             ("name", self.tr("Name"), self.name),
             ("kind", self.tr("Kind"), self.kind),
             ("unit_price", self.tr("Unit price (¥)"), self.unit_price),
             ("points", self.tr("Points (分值)"), self.points),
-        ):
-            form.addRow(label, widget)
-            form.addRow("", self.errors[key])
-        self.message = _field_error("priceDialogMessage")
+        ), self.errors)
+        self.message = FieldError("priceDialogMessage")
 
         self.save_button = QPushButton(self.tr("Save"), objectName="priceSave")
-        self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), objectName="priceCancel")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        buttons = dialog_buttons(self, self.save_button, self.save, "priceCancel")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -165,8 +165,7 @@ class ReceiptPreviewDialog(QDialog):
         self.pages_label = QLabel(objectName="receiptPages")
         self.pages_label.setStyleSheet("color: palette(mid);")
 
-        self.message = FieldError()
-        self.message.setObjectName("receiptMessage")
+        self.message = FieldError("receiptMessage")
         self.status = QLabel(objectName="receiptStatus")
         self.status.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print…"), objectName="receiptPrint")

@@ -19,7 +19,7 @@ from shopdesk.services import staff as staff_service
 from shopdesk.services.context import Actor
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of, translated
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 
 def obtain_actor(ctx: AppContext, parent: QWidget | None = None) -> Actor | None:
@@ -101,8 +101,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
         layout.addLayout(form)
-        self.message = FieldError()
-        self.message.setObjectName("signInMessage")
+        self.message = FieldError("signInMessage")
         layout.addWidget(self.message)
         layout.addWidget(_hint(self.tr("Database: {0}").format(ctx.database_label), "signInDatabase"))
 
@@ -195,20 +194,12 @@ class FirstOwnerDialog(QDialog):
         form.addRow(self.tr("Password &again"), self.password_again)
         form.addRow("", self.errors["password_again"])
         layout.addLayout(form)
-        self.message = FieldError()
-        self.message.setObjectName("signInMessage")
+        self.message = FieldError("signInMessage")
         layout.addWidget(self.message)
         layout.addWidget(_hint(self.tr("Database: {0}").format(ctx.database_label), "signInDatabase"))
 
-        buttons = QDialogButtonBox()
         self.create_button = QPushButton(self.tr("Create the owner account"), objectName="createOwner")
-        self.create_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), objectName="cancelSignIn")
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        layout.addWidget(buttons)
-        self.create_button.clicked.connect(self.try_create)
-        cancel.clicked.connect(self.reject)
+        layout.addWidget(dialog_buttons(self, self.create_button, self.try_create, "cancelSignIn"))
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fields(self) -> dict[str, QLineEdit]:

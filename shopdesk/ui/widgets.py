@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -31,8 +33,10 @@ class EmptyState(QWidget):
 class FieldError(QLabel):
     """The message shown under a form field that cannot be saved."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        if name:
+            self.setObjectName(name)
         self.setStyleSheet("color: #b00020;")
         self.setWordWrap(True)
         self.hide()
@@ -44,3 +48,25 @@ class FieldError(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+def add_checked_rows(form: QFormLayout, rows: Iterable[tuple[str, str, QWidget]],
+                     errors: dict[str, FieldError]) -> None:
+    """Each field of a form with its message right under it: (key, label, widget) rows."""
+    for key, label, widget in rows:
+        form.addRow(label, widget)
+        form.addRow("", errors[key])
+
+
+def dialog_buttons(dialog: QDialog, action: QPushButton, on_action: Callable[[], None], cancel_name: str,
+                   *, cancel_by_default: bool = False) -> QDialogButtonBox:
+    """The dialog's action button and Cancel (which closes it). The action is the
+    default button, unless Enter alone must not do it (``cancel_by_default``)."""
+    cancel = QPushButton(QCoreApplication.translate("Dialogs", "Cancel"), objectName=cancel_name)
+    (cancel if cancel_by_default else action).setDefault(True)
+    buttons = QDialogButtonBox()
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    action.clicked.connect(on_action)
+    cancel.clicked.connect(dialog.reject)
+    return buttons

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
     QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -30,7 +30,7 @@ from shopdesk.ui.ledger.common import (
     to_qdate,
 )
 from shopdesk.ui.messages import translated
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -178,11 +178,6 @@ def _link_text(row: EntryRow) -> str:
     return ""
 
 
-def _field_error(name: str) -> FieldError:
-    error = FieldError()
-    error.setObjectName(name)
-    return error
-
 
 def _find_order_id(actor, number: str) -> int | None:
     number = number.strip()
@@ -224,7 +219,7 @@ class PostEntryDialog(QDialog):
         self.memo = QLineEdit(objectName="ledgerPostMemo")
         self.memo.setMaxLength(rules.MEMO_MAX)
 
-        self.errors = {key: _field_error(f"{key}Error") for key in self.FIELDS}
+        self.errors = {key: FieldError(f"{key}Error") for key in self.FIELDS}
         form = QFormLayout()
         for key, label, widget in (
             ("kind", self.tr("Kind"), self.kind),
@@ -243,16 +238,10 @@ class PostEntryDialog(QDialog):
                               "by reversing it."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(mid);")
-        self.message = _field_error("ledgerPostMessage")
+        self.message = FieldError("ledgerPostMessage")
 
         self.save_button = QPushButton(self.tr("Post"), objectName="ledgerPostSave")
-        self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), objectName="ledgerPostCancel")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        buttons = dialog_buttons(self, self.save_button, self.save, "ledgerPostCancel")
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         layout = QVBoxLayout(self)
@@ -332,20 +321,15 @@ class ReverseDialog(QDialog):
         self.reason = QLineEdit(objectName="ledgerReverseReason")
         self.reason.setMaxLength(rules.MEMO_MAX)
         self.reason.setPlaceholderText(self.tr("Why, e.g. typed 800 instead of 80"))
-        self.reason_error = _field_error("reasonError")
-        self.message = _field_error("ledgerReverseMessage")
+        self.reason_error = FieldError("reasonError")
+        self.message = FieldError("ledgerReverseMessage")
         form = QFormLayout()
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow("", self.reason_error)
 
         self.save_button = QPushButton(self.tr("Post reversal"), objectName="ledgerReverseSave")
-        cancel = QPushButton(self.tr("Cancel"), objectName="ledgerReverseCancel")
-        cancel.setDefault(True)  # Enter alone does not reverse
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        buttons = dialog_buttons(self, self.save_button, self.save, "ledgerReverseCancel",
+                                 cancel_by_default=True)  # Enter alone does not reverse
         layout = QVBoxLayout(self)
         layout.addWidget(what)
         layout.addLayout(form)
@@ -384,7 +368,7 @@ class EntriesTab(QWidget):
         self.order = QLineEdit(objectName="ledgerOrderFilter")
         self.order.setPlaceholderText(self.tr("Order number"))
         self.order.setClearButtonEnabled(True)
-        self.order_error = _field_error("ledgerOrderFilterError")
+        self.order_error = FieldError("ledgerOrderFilterError")
         self.newest_first = QCheckBox(self.tr("Newest first"), objectName="ledgerNewestFirst")
 
         filters = QGridLayout()

@@ -52,8 +52,7 @@ class ActionDialog(QDialog):
             form.addRow("", self.errors[spec.name])
         if not act.inputs:
             layout.addWidget(QLabel(self.tr("Confirm: {0}").format(labels.action(act))))
-        self.general_error = FieldError()
-        self.general_error.setObjectName("actionError")
+        self.general_error = FieldError("actionError")
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

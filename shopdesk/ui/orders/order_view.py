@@ -399,8 +399,7 @@ class WorkDialog(QDialog):
         self.method.addItem(self.tr("(not collected)"), "")
         for key in order_service.COLLECTION_METHODS:
             self.method.addItem(labels.label(labels.METHODS, key), key)
-        self.error = FieldError()
-        self.error.setObjectName("workError")
+        self.error = FieldError("workError")
 
         form = QFormLayout()
         form.addRow(self.tr("Diagnosis"), self.diagnosis)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from shopdesk.errors import ShopDeskError
@@ -16,7 +15,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.main_window import tr_role
 from shopdesk.ui.messages import translated
 from shopdesk.ui.signin import grow_to_fit, password_message
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -37,25 +36,15 @@ class _FormDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.message = FieldError()
-        self.message.setObjectName("dialogMessage")
+        self.message = FieldError("dialogMessage")
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
         self.save_button = QPushButton(save_text, objectName=save_name)
-        self.save_button.setDefault(True)
-        # Not self.tr: at run time that would look in the subclass's context.
-        cancel = QPushButton(QCoreApplication.translate("StaffDialogs", "Cancel"), objectName="cancelDialog")
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        layout.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        layout.addWidget(dialog_buttons(self, self.save_button, self.save, "cancelDialog"))
         return form
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
         self.fields[key] = widget
-        self.errors[key] = FieldError()
-        self.errors[key].setObjectName(f"{key}Error")
+        self.errors[key] = FieldError(f"{key}Error")
         form.addRow(label, widget)
         form.addRow("", self.errors[key])
 
