@@ -9,7 +9,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
+
+from shopdesk.receipts.blocks import GridLook
 
 GREY = colors.Color(0.35, 0.35, 0.35)
 RULE = colors.Color(0.55, 0.55, 0.55)
@@ -60,8 +61,8 @@ class Styles:
     cell: ParagraphStyle
     section: ParagraphStyle
     small: ParagraphStyle
-    grid: TableStyle
-    lines: TableStyle
+    grid: GridLook  # the facts: label and value pairs, a rule around each cell
+    lines: GridLook  # the charge lines under a heading row
 
 
 @lru_cache(maxsize=16)
@@ -72,26 +73,14 @@ def styles_for(lay: Layout, font: str) -> Styles:
         )
 
     body, small = lay.body_size, lay.small_size
-    cells = [
-        ("FONT", (0, 0), (-1, -1), font, small, small * 1.25),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD * 0.8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
-    ]
-    label_columns = range(0, 2 * lay.pairs_per_row, 2)
-    grid = cells + [("TEXTCOLOR", (c, 0), (c, -1), GREY) for c in label_columns]
-    grid.append(("GRID", (0, 0), (-1, -1), 0.4, RULE))
-    amounts_from = -2 if lay.is_roll else -4  # the quantity, price and amount columns are right-aligned
-    lines = cells + [
-        ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
-        ("ALIGN", (amounts_from, 0), (-2, -1), "RIGHT"),
-        ("ALIGN", (-1, 0), (-1, -1), "CENTER"),
-    ]
+    cells = dict(font=font, size=small, leading=small * 1.25, pad_x=CELL_PAD, pad_top=CELL_PAD * 0.8,
+                 pad_bottom=CELL_PAD, rule_color=RULE)
+    pairs = 2 * lay.pairs_per_row  # label, value, label, value …
+    grid = GridLook(colors=(GREY, None) * lay.pairs_per_row, aligns=("LEFT",) * pairs, grid=0.4, **cells)
+    # Item (and kind) on the left; quantity, price and amount right-aligned; the covered mark centred.
+    aligns = ("LEFT", "RIGHT", "CENTER") if lay.is_roll else ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "CENTER")
+    lines = GridLook(colors=(None,) * len(aligns), aligns=aligns, head_color=GREY, head_above=0.6, head_below=0.4,
+                     foot_below=0.6, **cells)
     return Styles(
         shop=style("shop", lay.shop_size, 1.2),
         header_small=style("header_small", small, 1.25, textColor=GREY),
@@ -101,6 +90,6 @@ def styles_for(lay: Layout, font: str) -> Styles:
         cell=style("cell", small, 1.25),
         section=style("section", small, 1.25, textColor=GREY, spaceBefore=small * 0.9, spaceAfter=1, keepWithNext=1),
         small=style("small", small, 1.3, spaceBefore=small * 0.6),
-        grid=TableStyle(grid),
-        lines=TableStyle(lines),
+        grid=grid,
+        lines=lines,
     )

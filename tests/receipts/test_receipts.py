@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
+from reportlab.platypus import Paragraph
 
 from shopdesk.receipts import (
     LABELS,
@@ -29,7 +30,8 @@ from shopdesk.receipts import (
     build_receipt,
 )
 from shopdesk.receipts import fonts
-from shopdesk.receipts.text import wrap_fixed
+from shopdesk.receipts.layouts import styles_for
+from shopdesk.receipts.text import Wrapped, cell, markup, wrap_fixed
 from shopdesk.rules.money import format_yuan
 
 LAYOUT_NAMES = tuple(LAYOUTS)
@@ -383,6 +385,30 @@ def test_fixed_sentences_wrap_within_the_width_and_never_start_a_line_with_a_sto
     assert len(lines) > 2
     assert "".join(lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
     assert not any(line.startswith(("，", "。", "：")) for line in lines)
+
+
+_cell_texts = st.text(
+    st.one_of(st.sampled_from(list("王伟复印机卡纸，。：；（）《》、“” \u3000abcXYZ-/0123456789.\"'")),
+              st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)),
+    min_size=1, max_size=160,
+)
+
+
+@given(text=_cell_texts, width=st.floats(15, 300))
+def test_a_wrapped_cell_breaks_its_lines_where_a_paragraph_would(text, width):
+    style = styles_for(LAYOUTS["a5"], fonts.receipt_font().name).cell
+    paragraph = Paragraph(markup(text), style)
+    _, height = paragraph.wrap(width, 100_000)
+    wrapped = Wrapped(text, style)
+    assert wrapped.wrap(width, 100_000) == (width, height)
+    assert wrapped.lines == [" ".join(words) for _, words in paragraph.blPara.lines]
+
+
+def test_a_cell_with_markup_characters_or_a_non_breaking_space_wraps_as_a_paragraph():
+    style = styles_for(LAYOUTS["a5"], fonts.receipt_font().name).cell
+    assert isinstance(cell("很长的故障描述" * 5, style, 40), Wrapped)
+    for text in ("A&B 很长的故障描述" * 5, "a<b 很长的故障描述" * 5, "a>b 很长的故障描述" * 5, "很长的\xa0故障描述" * 5):
+        assert isinstance(cell(text, style, 40), Paragraph)
 
 
 def test_unknown_layout_kind_or_empty_batch_are_refused():
