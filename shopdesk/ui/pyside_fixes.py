@@ -15,13 +15,20 @@ lost. A PySide6 without the fault is left as it is.
 
 from __future__ import annotations
 
-import functools
 import sys
+import threading
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-TRIES = 16
+TRIES = 2
+KEPT_MAX = 1024
+
+# References taken back, held here (a list holds one per entry) until there are
+# many; then traded for counted ones (Py_IncRef), so the list stays short and
+# ctypes is not imported while the window starts.
+_kept: list[bool] = []
+_settling = threading.Lock()
 
 
 class _Probe(QObject):
@@ -36,21 +43,32 @@ def _loses_references(call: Callable[[], object], value: bool) -> int:
     return before - sys.getrefcount(value)
 
 
-def _give_back(value: bool, count: int = 1) -> None:
-    import ctypes  # only where the fault is: a few milliseconds of the launch
+def _give_back(value: bool) -> None:
+    _kept.append(value)
+    if len(_kept) >= KEPT_MAX:
+        _settle()
 
-    for _ in range(count):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(value))
+
+def _settle() -> None:
+    import ctypes
+
+    with _settling:
+        count = len(_kept)
+        for value in _kept[:count]:
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(value))
+        del _kept[:count]  # what other threads added meanwhile stays
 
 
-def _keeping_its_reference(method):
-    @functools.wraps(method)
+def _keeping_its_reference(method, name: str):
+    # Not functools.wraps: reading a PySide method's __doc__ starts shiboken's
+    # signature machinery, some 20 ms of the launch.
     def call(self, *args, **kwargs):
         result = method(self, *args, **kwargs)
         if result is True or result is False:
             _give_back(result)
         return result
 
+    call.__name__ = call.__qualname__ = name
     call.keeps_reference = True
     return call
 
@@ -58,8 +76,7 @@ def _keeping_its_reference(method):
 def _check_emit() -> bool:
     probe = _Probe()
     lost = _loses_references(probe.ping.emit, True)
-    if lost > 0:
-        _give_back(True, lost)
+    _kept.extend([True] * max(lost, 0))
     return lost >= TRIES
 
 
@@ -70,8 +87,7 @@ def _check_disconnect() -> bool:
         probe.ping.disconnect(probe.ping.connect(_nothing))
 
     lost = _loses_references(connect_and_disconnect, True)
-    if lost > 0:
-        _give_back(True, lost)
+    _kept.extend([True] * max(lost, 0))
     return lost >= TRIES
 
 
@@ -87,6 +103,6 @@ def apply() -> list[str]:
         if getattr(method, "keeps_reference", False):
             continue  # applied already
         if check():
-            setattr(SignalInstance, name, _keeping_its_reference(method))
+            setattr(SignalInstance, name, _keeping_its_reference(method, name))
             wrapped.append(name)
     return wrapped
