@@ -3759,6 +3759,10 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>选择维修员…</translation>
     </message>
     <message>
+        <source>{0} (left the shop)</source>
+        <translation>{0}（已离职）</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>维修单</translation>
     </message>

@@ -345,6 +345,29 @@ def _may_see_cash_of(actor: Actor, technician_id: int) -> None:
         actor.require("handin.record")
 
 
+@dataclass(frozen=True)
+class HandInPerson:
+    staff_id: int
+    name: str
+    active: bool  # False: left the shop (and still holds cash)
+    held: int     # cash collected and not handed in, cents
+
+
+def hand_in_people(actor: Actor) -> list[HandInPerson]:
+    """Whom cash can be handed in for: everyone at work who takes orders, and
+    anyone else who still holds cash — a technician who left before handing
+    it in — so the shop can still take it back and close the account."""
+    from shopdesk.rules.workflow import TAKES_ORDERS
+
+    actor.require("handin.record")
+    held = {tech: cents for tech, cents in _cash_held_as_of(_today(actor)).items() if tech is not None}
+    holding = [tech for tech, cents in held.items() if cents]
+    at_work = (Staff.active == True) & Staff.role.in_(list(TAKES_ORDERS))  # noqa: E712
+    people = Staff.select().where(at_work | Staff.id.in_(holding)) if holding else Staff.select().where(at_work)
+    return [HandInPerson(p.id, p.name, p.active, held.get(p.id, 0))
+            for p in people.order_by(Staff.active.desc(), Staff.name, Staff.id)]
+
+
 def cash_held_by(actor: Actor, technician_id: int) -> int:
     """Cash the technician collected and has not handed in yet, in cents."""
     _may_see_cash_of(actor, technician_id)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from shopdesk.errors import ShopDeskError
 from shopdesk.rules.money import format_yuan, parse_yuan
 from shopdesk.services import ledger as ledger_service
-from shopdesk.services import orders as order_service
 from shopdesk.services.ledger import DueOrder, HandInResult
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
@@ -53,8 +52,9 @@ class HandInDialog(QDialog):
 
         self.technician = QComboBox(objectName="handinTechnician")
         self.technician.addItem(self.tr("Choose the technician…"), None)
-        for person in order_service.assignable_staff(ctx.actor):
-            self.technician.addItem(person.name, person.id)
+        for person in ledger_service.hand_in_people(ctx.actor):
+            name = person.name if person.active else self.tr("{0} (left the shop)").format(person.name)
+            self.technician.addItem(name, person.staff_id)
         self.held_label = QLabel(objectName="handinHeld")
         self.held_label.setWordWrap(True)
 

@@ -539,3 +539,17 @@ def test_approving_posts_the_allowances_once(db, owner, chen, clock, settlement_
     assert [s.period_from for s in S.settlements(owner, chen.staff.id)] == [D(2026, 10, 1)]
     assert L.summary(owner, *NOV).by_technician[0].allowances == 6000
     assert L.verify(owner).ok
+
+
+def test_hand_ins_offer_who_is_at_work_and_whoever_left_still_holding_cash(db, owner, desk, chen, clock):
+    li = make_actor("technician", clock, username="li", name="李师傅")
+    make_actor("front_desk", clock, username="wang", name="王")  # takes no orders: not offered
+    job = order(clock, chen)
+    L.record_collection(chen, job.id, 8000, "cash")
+    Staff.update(active=False).where(Staff.id.in_([chen.staff.id, li.staff.id])).execute()  # both leave
+    people = L.hand_in_people(desk)
+    assert [(p.name, p.active, p.held) for p in people] == [("陈师傅", False, 8000)]  # li left owing nothing
+    L.record_hand_in(desk, chen.staff.id, 8000)
+    assert L.hand_in_people(desk) == []
+    with pytest.raises(PermissionDenied):
+        L.hand_in_people(chen)  # a technician does not record hand-ins

@@ -157,3 +157,25 @@ def test_a_technician_with_nothing_due_and_who_may_record(qtbot, handin_dialog, 
         HandInDialog(AppContext(db_url, clock, handin_staff.chen))
     with pytest.raises(PermissionDenied):
         L.record_hand_in(handin_staff.chen, handin_staff.chen.staff.id, 100)
+
+
+def test_a_technician_who_left_holding_cash_can_still_hand_it_in(qtbot, handin_dialog, handin_staff, handin_orders,
+                                                                  clock):
+    from shopdesk.services import staff as staff_service
+
+    first, second = handin_orders
+    chen = handin_staff.chen.staff
+    owner = make_actor("owner", clock, username="boss", name="林老板")
+    staff_service.update_staff(owner, chen.id, chen.version, active=False)  # left with ¥120 in his pocket
+    dialog = handin_dialog()
+    picker = dialog.technician
+    names = [picker.itemText(i) for i in range(picker.count())]
+    assert "陈师傅 (left the shop)" in names and "赵师傅" in names
+    picker.setCurrentIndex(picker.findData(chen.id))
+    assert due_rows(dialog) == [(first.number, "¥80.00", "¥0.00", "¥80.00"), (second.number, "¥40.00", "¥0.00", "¥40.00")]
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "handinAmount"), "120")
+    click(qtbot, dialog.findChild(QPushButton, "handinSave"))
+    assert hand_ins() == [(first.id, 8000, chen.id, ""), (second.id, 4000, chen.id, "")]
+    # Once he owes nothing, the next hand-in no longer offers him.
+    again = handin_dialog()
+    assert again.technician.findData(chen.id) == -1 and again.technician.findData(handin_staff.zhao.staff.id) != -1
