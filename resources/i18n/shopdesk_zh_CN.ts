@@ -1363,6 +1363,77 @@ Use this server anyway?</source>
     </message>
 </context>
 <context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉单号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>回访类型</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <source>Still wrong</source>
+        <translation>遗留问题</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Follow-up calls</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>No complaints from this customer.</source>
+        <translation>该客户没有投诉。</translation>
+    </message>
+    <message>
+        <source>No follow-up calls yet.</source>
+        <translation>还没有回访记录。</translation>
+    </message>
+    <message>
+        <source>The latest {0} of {1}.</source>
+        <translation>共 {1} 条，显示最近 {0} 条。</translation>
+    </message>
+</context>
+<context>
     <name>ContractDialog</name>
     <message>
         <source>Edit contract</source>
@@ -1727,6 +1798,10 @@ Use this server anyway?</source>
     <message>
         <source>Orders</source>
         <translation>维修记录</translation>
+    </message>
+    <message>
+        <source>Calls and complaints</source>
+        <translation>回访与投诉</translation>
     </message>
     <message>
         <source>Archived — merged into {0}</source>

@@ -391,6 +391,58 @@ def calls_for_order(actor: Actor, order_id: int) -> list[FollowUpCall]:
                 .order_by(FollowUpCall.made_at, FollowUpCall.id))
 
 
+@dataclass(frozen=True)
+class ContactRow:
+    """A call to the customer or a complaint from them, for their file."""
+
+    id: int
+    at: dt.datetime          # when the call was made / the complaint came in (UTC)
+    number: str              # the complaint's number / the order a call was about ("": a periodic call)
+    kind: str                # the call's stage / the complaint's category (keys: the window labels them)
+    outcome: str             # the call's outcome / the complaint's status
+    who: str                 # the technician named on the call / the complaint's responsible person
+    text: str                # what is still wrong (call) / the complaint, first line
+    unsatisfied: bool = False
+
+
+@dataclass(frozen=True)
+class CustomerContacts:
+    complaints: list[ContactRow]
+    complaint_count: int
+    calls: list[ContactRow]
+    call_count: int
+
+
+def customer_contacts(actor: Actor, customer_id: int, limit: int = 50) -> CustomerContacts:
+    """The customer's complaints and follow-up calls, newest first (``limit`` of each), for the customer file."""
+    actor.require(VIEW)
+    names = {}
+    complaints = list(Complaint.select().where(Complaint.customer == customer_id)
+                      .order_by(Complaint.received_at.desc(), Complaint.id.desc()).limit(limit))
+    calls = list(FollowUpCall.select(FollowUpCall, RepairOrder.number.alias("order_number"))
+                 .join(RepairOrder, pw.JOIN.LEFT_OUTER, on=(FollowUpCall.order == RepairOrder.id))
+                 .where(FollowUpCall.customer == customer_id)
+                 .order_by(FollowUpCall.made_at.desc(), FollowUpCall.id.desc()).limit(limit).objects())
+    wanted = {k.responsible_id for k in complaints} | {c.technician_id for c in calls}
+    wanted.discard(None)
+    if wanted:
+        names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(sorted(wanted))).tuples())
+
+    def first_line(text: str) -> str:
+        return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+
+    complaint_rows = [ContactRow(k.id, k.received_at, k.number, k.category, k.status,
+                                 names.get(k.responsible_id, ""), first_line(k.description)) for k in complaints]
+    call_rows = [ContactRow(c.id, c.made_at, c.order_number or "", c.stage, c.outcome,
+                            names.get(c.technician_id, ""), first_line(c.leftover_problem), c.unsatisfied)
+                 for c in calls]
+    complaint_count = len(complaints) if len(complaints) < limit else \
+        Complaint.select().where(Complaint.customer == customer_id).count()
+    call_count = len(calls) if len(calls) < limit else \
+        FollowUpCall.select().where(FollowUpCall.customer == customer_id).count()
+    return CustomerContacts(complaint_rows, complaint_count, call_rows, call_count)
+
+
 def call_scripts(actor: Actor) -> tuple[str, str]:
     """The shop's own wording for satisfied and unsatisfied customers ("" when not set)."""
     actor.require(VIEW)
@@ -1205,5 +1257,6 @@ __all__ = [
     "complaint_from_call", "create_complaint", "update_complaint", "approve_complaint", "move_complaint",
     "get_complaint", "list_complaints", "overdue_complaints", "care_list", "holiday_customers", "log_greeting",
     "all_holidays", "list_holidays", "add_holiday", "set_holiday_active", "churn_list", "monthly_statistics",
-    "regions", "technicians", "complaint_staff", "suggested_category",
+    "regions", "technicians", "complaint_staff", "suggested_category", "customer_contacts", "CustomerContacts",
+    "ContactRow",
 ]

@@ -95,6 +95,21 @@ def _nothing() -> None:
     pass
 
 
+def _connecting_signals_to_signals(connect):
+    """``a.connect(b.emit)`` must still join signal to signal: PySide recognises
+    only its own ``emit``, and would take the wrapper for a Python method (whose
+    owner, a SignalInstance, cannot be weakly referenced: TypeError)."""
+
+    def call(self, slot, *args, **kwargs):
+        if getattr(getattr(slot, "__func__", None), "keeps_reference", False) and \
+                isinstance(getattr(slot, "__self__", None), SignalInstance):
+            slot = slot.__self__
+        return connect(self, slot, *args, **kwargs)
+
+    call.__name__ = call.__qualname__ = "connect"
+    return call
+
+
 def apply() -> list[str]:
     """Wrap the methods that lose references; returns their names."""
     wrapped = []
@@ -105,4 +120,6 @@ def apply() -> list[str]:
         if check():
             setattr(SignalInstance, name, _keeping_its_reference(method, name))
             wrapped.append(name)
+    if "emit" in wrapped:
+        SignalInstance.connect = _connecting_signals_to_signals(SignalInstance.connect)
     return wrapped

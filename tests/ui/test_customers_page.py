@@ -323,3 +323,44 @@ def test_the_main_windows_search_box_finds_and_opens_the_customer(qtbot, db_url,
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert page.file_view.customer_id == some_customers[0].id
     window.close()
+
+
+def test_the_file_shows_the_customers_complaints_and_calls_and_opens_them(customers_page, some_customers, clock,
+                                                                           owner, qtbot):
+    from shopdesk.models import FollowUpCall
+    from shopdesk.services import followups as followup_service
+
+    wang, li, _ = some_customers
+    order = RepairOrder.get(RepairOrder.number == "R0000123")
+    complaint = followup_service.create_complaint(owner, wang.id, "service", "师傅迟到两个小时\n第二行", order_id=order.id)
+    FollowUpCall.create(customer=wang.id, order=order.id, stage="C", due_at=clock.now(), made_at=clock.now(),
+                        made_by=owner.staff, outcome="reached", leftover_problem="还有点卡纸", unsatisfied=True,
+                        created_at=clock.now())
+    page = customers_page()
+    opened = []
+    page.window().show_area = lambda key: (type("Followups", (), {"show_complaint": opened.append})()
+                                           if key == "followups" else page.window().orders)
+    page.open_customer(wang.id)
+    contacts = page.file_view.contacts
+    page.file_view.tabs.setCurrentWidget(contacts)
+    rows = lambda table: [[table.item(r, c).text() for c in range(table.columnCount())]  # noqa: E731
+                          for r in range(table.rowCount())]
+    assert rows(contacts.complaints) == [[complaint.number, "2026-11-23 09:00", "Service", "Open", "", "师傅迟到两个小时"]]
+    assert rows(contacts.calls) == [["2026-11-23 09:00", "C: satisfaction", "R0000123", "Reached", "", "还有点卡纸"]]
+    def double_click(table, column):
+        where = table.visualItemRect(table.item(0, column)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+    double_click(contacts.complaints, 0)
+    assert opened == [complaint.id]
+    double_click(contacts.calls, 2)
+    assert page.window().orders.opened == ["R0000123"]
+    page.open_customer(li.id)
+    assert contacts.complaints.rowCount() == 0 and "No complaints" in contacts.complaints_note.text()
+
+
+def test_a_technician_does_not_see_calls_and_complaints_in_the_file(customers_page, some_customers, clock):
+    tech = make_actor("technician", clock, username="chen", name="陈师傅")
+    page = customers_page(tech)
+    assert page.file_view.contacts is None

@@ -59,3 +59,13 @@ def test_a_long_day_of_signals_does_not_abort_the_program():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]
+
+
+def test_a_signal_still_connects_to_another_signals_emit():
+    first, second = Sender(), Sender()
+    received = []
+    second.changed.connect(received.append)
+    first.changed.connect(second.changed.emit)  # PySide takes only its own emit for a signal
+    first.done.connect(second.done.emit)
+    first.changed.emit("王伟")
+    assert received == ["王伟"]

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
 from shopdesk.errors import NotFound, ShopDeskError, StaleRecord, ValidationError
 from shopdesk.rules.money import format_yuan
 from shopdesk.services import customers as customer_service
+from shopdesk.services import followups as followup_service
 from shopdesk.services.customers import CustomerFile
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.customers import labels
+from shopdesk.ui.customers.contacts_tab import ContactsTab
 from shopdesk.ui.customers.dialogs import ContractDialog, DeviceDialog
 from shopdesk.ui.customers.form import CustomerForm
 from shopdesk.ui.messages import translated
@@ -52,6 +54,7 @@ class CustomerFileView(QWidget):
     mergeRequested = Signal(int)
     openOrderRequested = Signal(str)
     newOrderRequested = Signal(int, int)  # customer id, device id (0: none chosen)
+    openComplaintRequested = Signal(int)
 
     def __init__(self, ctx: AppContext, timezone: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -143,6 +146,12 @@ class CustomerFileView(QWidget):
         orders_layout.addWidget(self.orders)
         orders_layout.addWidget(self.orders_note)
         self.tabs.addTab(orders_tab, self.tr("Orders"))
+        self.contacts: ContactsTab | None = None
+        if ctx.actor.may("followups.view"):
+            self.contacts = ContactsTab(timezone, _table, objectName="customerContacts")
+            self.contacts.openComplaint.connect(self.openComplaintRequested)
+            self.contacts.openOrder.connect(self.openOrderRequested)
+            self.tabs.addTab(self.contacts, self.tr("Calls and complaints"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -187,6 +196,7 @@ class CustomerFileView(QWidget):
         if regions is not None:
             self.form.set_regions(regions)
         self._show()
+        self._show_contacts()
         return True
 
     def reload(self) -> None:
@@ -206,6 +216,7 @@ class CustomerFileView(QWidget):
         self._show_devices()
         self._show_contracts()
         self._show_orders()
+        self._show_contacts()
 
     def is_edited(self) -> bool:
         return self.file is not None and self.form.values() != self._loaded_values
@@ -269,6 +280,10 @@ class CustomerFileView(QWidget):
             for column, text in enumerate(cells):
                 color = IN_WARRANTY if c.status == "in_force" and not c.archived else None
                 self.contracts.setItem(row, column, _item(text, c.id, color if column == 9 else None))
+
+    def _show_contacts(self) -> None:
+        if self.contacts is not None and self.file is not None:
+            self.contacts.show_contacts(followup_service.customer_contacts(self.ctx.actor, self.file.customer.id))
 
     def _show_orders(self) -> None:
         self.orders.setRowCount(0)

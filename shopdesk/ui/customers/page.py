@@ -168,6 +168,7 @@ class CustomersPage(QWidget):
         self.file_view.saved.connect(lambda _id: None)
         self.file_view.mergeRequested.connect(self.merge_into)
         self.file_view.openOrderRequested.connect(self.open_order_in_orders)
+        self.file_view.openComplaintRequested.connect(self.open_complaint_in_followups)
         self.file_view.newOrderRequested.connect(self._new_order)
         self.no_file = EmptyState(self.tr("No customer chosen"),
                                   self.tr("Type a name, pinyin initials, phone or serial above, then pick a customer."))
@@ -288,7 +289,10 @@ class CustomersPage(QWidget):
         self.reload()
 
     def _data_changed(self, area: str) -> None:
-        if area not in ("customers", "orders", "*"):
+        if area == "followups" and self.isVisible():
+            self.file_view.reload()  # the open file's calls and complaints; the list is unchanged
+            return
+        if area not in ("customers", "orders", "followups", "*"):
             return
         if self.isVisible():
             self.refresh()
@@ -338,6 +342,16 @@ class CustomersPage(QWidget):
         row = self.model.row_of(customer_id)
         if row >= 0 and self.table.currentIndex().row() != row:
             self._select_row(row, load=False)
+        return True
+
+    def open_complaint_in_followups(self, complaint_id: int) -> bool:
+        """Open a complaint on the Follow-ups page, if the window has one."""
+        show_area = getattr(self.window(), "show_area", None)
+        page = show_area("followups") if callable(show_area) else None
+        show = getattr(page, "show_complaint", None)
+        if not callable(show):
+            return False
+        show(complaint_id)
         return True
 
     def open_order_in_orders(self, number: str) -> bool:
