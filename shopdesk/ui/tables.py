@@ -1,20 +1,39 @@
-"""A table model over a short list of rows loaded whole (an order's lines, the price list).
+"""Table models the areas share.
 
+``ListModel``: a short list of rows loaded whole (an order's lines, the price list).
 Subclasses name their translation ``CONTEXT`` and column ``HEADERS`` (sources marked with
 ``QT_TRANSLATE_NOOP``) and answer ``cell(row, column, role)``; rows carry an ``id``, given
-back under ``Qt.UserRole``. Long lists fetched page by page use their own models.
+back under ``Qt.UserRole``.
+
+``PagedRows``: a long list read a page at a time as the view scrolls (the ledger's
+entries, the audit trail, the follow-up lists, a report's figure list).
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class ListModel(QAbstractTableModel):
+class _Rows(QAbstractTableModel):
+    """A flat table whose ``rows`` are records with an ``id``."""
+
+    rows: Sequence[Any]
+
+    def row_at(self, row: int) -> Any | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, row_id: int) -> int:
+        return next((row for row, item in enumerate(self.rows) if item.id == row_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+
+class ListModel(_Rows):
     CONTEXT = ""
     HEADERS: Sequence[str] = ()
 
@@ -26,15 +45,6 @@ class ListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = tuple(rows)
         self.endResetModel()
-
-    def row_at(self, row: int) -> Any | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, row_id: int) -> int:
-        return next((row for row, item in enumerate(self.rows) if item.id == row_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -57,3 +67,46 @@ class ListModel(QAbstractTableModel):
 
     def cell(self, item: Any, column: int, role: int) -> Any:
         return None
+
+
+class PagedRows(_Rows):
+    """Rows read a page at a time as the view scrolls.
+
+    Whoever shows the model reads the first page off the UI thread and hands it
+    over with ``set_first_page(fetch, rows, total)``; ``fetch(offset, limit)``
+    gives the later pages (one indexed query each) when the view asks for more.
+    Subclasses answer ``columnCount``, ``headerData`` and ``data``.
+    """
+
+    page_size = 200
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.total = 0
+        self._fetch: Callable[[int, int], Sequence[Any]] | None = None
+        self._resetting = False
+
+    def set_first_page(self, fetch: Callable[[int, int], Sequence[Any]] | None, rows: Iterable[Any],
+                       total: int) -> None:
+        # Views may ask for more rows while the reset is being announced; they ask again once it is over.
+        self._resetting = True
+        self.beginResetModel()
+        self._fetch, self.rows, self.total = fetch, list(rows), total
+        self.endResetModel()
+        self._resetting = False
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return (not parent.isValid() and not self._resetting and self._fetch is not None
+                and len(self.rows) < self.total)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        more = list(self._fetch(len(self.rows), self.page_size))[: self.total - len(self.rows)]
+        if not more:
+            self.total = len(self.rows)  # rows left the result meanwhile: stop asking
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()

@@ -7,12 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from shopdesk.clock import to_local
 from shopdesk.rules import workflow
+from shopdesk.ui.tables import PagedRows
 
 CONTEXT = "FollowUps"
 LATE_BACKGROUND = QColor("#fde2e1")
@@ -47,7 +48,7 @@ class Column:
 Fetch = Callable[[int, int], tuple[Sequence[Any], int]]
 
 
-class PagedModel(QAbstractTableModel):
+class PagedModel(PagedRows):
     """Rows fetched a page at a time (``fetch(offset, limit) -> (rows, total)``);
     a view asks for more as it scrolls. ``late(row)`` marks rows that must stand out."""
 
@@ -57,44 +58,16 @@ class PagedModel(QAbstractTableModel):
         self.columns = list(columns)
         self.page_size = page_size
         self.late = late or (lambda row: False)
-        self.rows: list[Any] = []
-        self.total = 0
-        self._fetch: Fetch | None = None
         # One font object for every late cell: a new QFont per call crashed PySide6 6.12 at exit.
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_first_page(self, fetch: Fetch, rows: Sequence[Any], total: int) -> None:
         """Show a result whose first page was fetched (off the UI thread); later pages come from ``fetch``."""
-        self.beginResetModel()
-        self._fetch = fetch
-        self.rows = list(rows)
-        self.total = total
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        super().set_first_page(lambda offset, limit: fetch(offset, limit)[0], rows, total)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._fetch is not None and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        more, total = self._fetch(len(self.rows), self.page_size)
-        more = list(more)[: max(0, total - len(self.rows))]
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \

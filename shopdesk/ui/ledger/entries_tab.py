@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
@@ -30,6 +30,7 @@ from shopdesk.ui.ledger.common import (
     to_qdate,
 )
 from shopdesk.ui.messages import translated
+from shopdesk.ui.tables import PagedRows
 from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 PAGE = 200
@@ -41,7 +42,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Fetch = Callable[[int, int], Sequence[EntryRow]]
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(PagedRows):
     COLUMNS = [
         ("seq", QT_TRANSLATE_NOOP("EntriesModel", "No.")),
         ("date", QT_TRANSLATE_NOOP("EntriesModel", "Date")),
@@ -57,48 +58,20 @@ class EntriesModel(QAbstractTableModel):
     RIGHT_ALIGNED = {"seq", "amount", "running"}
     MEMO = 7
 
+    page_size = PAGE
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[EntryRow] = []
-        self.total = 0
         self.show_running = False
-        self._fetch: Fetch | None = None
 
     def set_first_page(self, fetch: Fetch | None, rows: Sequence[EntryRow], total: int,
                        show_running: bool = False) -> None:
         """``show_running``: the rows are of one kind, so their running total means something."""
-        self.beginResetModel()
-        self._fetch = fetch
-        self.rows = list(rows)
-        self.total = total
         self.show_running = show_running
-        self.endResetModel()
-
-    def row_at(self, row: int) -> EntryRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, entry_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == entry_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        super().set_first_page(fetch, rows, total)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._fetch is not None and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        more = list(self._fetch(len(self.rows), PAGE))[: self.total - len(self.rows)]
-        if not more:
-            self.total = len(self.rows)  # entries vanished from the result meanwhile: stop asking
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):

@@ -4,7 +4,7 @@ Double-click (or Enter) opens the order or the complaint."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
@@ -19,45 +19,27 @@ from shopdesk.ui.followups.common import label as followup_label
 from shopdesk.ui.messages import translated
 from shopdesk.ui.orders import labels as order_labels
 from shopdesk.ui.reports.document import translate
+from shopdesk.ui.tables import PagedRows
 
 PAGE = 200
 
 
-class FigureListModel(QAbstractTableModel):
+class FigureListModel(PagedRows):
     """Rows of one figure, a page at a time as the view scrolls."""
+
+    page_size = PAGE
 
     def __init__(self, fetch, tz: str, when_header: str, parent=None):
         super().__init__(parent)
         self.fetch = fetch  # (offset, limit) -> FigureList
         self.tz = tz
-        self.rows: list[service.ListRow] = []
-        self.total = 0
         self.headers = [translate("Reports", "Number"), when_header, translate("Reports", "Customer"), translate("Reports", "Status"), translate("Reports", "Technician"), translate("Reports", "Details")]
 
     def show_first(self, page: service.FigureList) -> None:
-        self.beginResetModel()
-        self.rows, self.total = list(page.rows), page.total
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        self.set_first_page(lambda offset, limit: self.fetch(offset, limit).rows, page.rows, page.total)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        more = self.fetch(len(self.rows), PAGE).rows[: self.total - len(self.rows)]
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \

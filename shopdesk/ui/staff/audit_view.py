@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
+    QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
@@ -26,6 +26,7 @@ from shopdesk.services.audit import AuditRow
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.main_window import tr_role
 from shopdesk.ui.messages import translated
+from shopdesk.ui.tables import PagedRows
 
 PAGE_SIZE = 200
 NO_DATE = QDate(2000, 1, 1)  # the "Any" end of the date filters
@@ -111,57 +112,22 @@ def change_lines(row: AuditRow) -> list[str]:
     return lines
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(PagedRows):
     """Rows of the current filter, fetched a page at a time as the view asks."""
+
+    page_size = PAGE_SIZE
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[AuditRow] = []
-        self._total = 0
-        self._fetch_page: Callable[[int, int], list[AuditRow]] | None = None
-        self._resetting = False
         self.timezone = "Asia/Shanghai"
 
     def set_result(self, total: int, first_page: list[AuditRow], fetch_page: Callable[[int, int], list[AuditRow]],
                    timezone: str) -> None:
-        # Views may ask for more rows while the reset is being announced;
-        # they ask again once it is over.
-        self._resetting = True
-        self.beginResetModel()
-        self._total = total
-        self._rows = list(first_page)
-        self._fetch_page = fetch_page
         self.timezone = timezone
-        self.endResetModel()
-        self._resetting = False
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        self.set_first_page(fetch_page, first_page, total)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return (not parent.isValid() and not self._resetting and self._fetch_page is not None
-                and len(self._rows) < self._total)
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        page = self._fetch_page(len(self._rows), PAGE_SIZE)
-        if not page:
-            self._total = len(self._rows)  # entries vanished (cannot happen, but never loop)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         horizontal = orientation == Qt.Orientation.Horizontal
