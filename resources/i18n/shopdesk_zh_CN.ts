@@ -23,7 +23,7 @@
         <translation>ShopDesk 无法打开数据库</translation>
     </message>
     <message>
-        <source>Use this PC's own database</source>
+        <source>Use this PC&apos;s own database</source>
         <translation>使用本机自己的数据库</translation>
     </message>
 </context>
@@ -279,7 +279,7 @@
         <translation>副本未通过完整性检查（{detail}），未予保留。数据库本身可能已损坏：请保留较早的备份，并在恢复之前寻求技术帮助。</translation>
     </message>
     <message>
-        <source>The backup folder {folder} was not available, so today's backup went to {used}.</source>
+        <source>The backup folder {folder} was not available, so today&apos;s backup went to {used}.</source>
         <translation>备份文件夹 {folder} 无法访问，今天的备份已存到 {used}。</translation>
     </message>
     <message>
@@ -512,7 +512,7 @@ Anything entered after {0} is not in it. The current database is kept aside, not
         <translation>—</translation>
     </message>
     <message>
-        <source>Anything still wrong, in the customer's words</source>
+        <source>Anything still wrong, in the customer&apos;s words</source>
         <translation>仍存在的问题（按客户原话记录）</translation>
     </message>
     <message>
@@ -625,7 +625,7 @@ Anything entered after {0} is not in it. The current database is kept aside, not
 
 Thank you! If anything goes wrong, call us any time.
 
-(The shop's own wording can be set in Settings.)</source>
+(The shop&apos;s own wording can be set in Settings.)</source>
         <translation>您好，这里是维修服务台，想就您最近的维修做个回访，耽误您一分钟可以吗？
 
 1. 维修师傅是否按约定时间到达？
@@ -687,7 +687,7 @@ Thank you for telling us — it helps us do better.</source>
         <translation>暂无待回访</translation>
     </message>
     <message>
-        <source>Calls appear here when a technician's appointment time has passed, a repair runs longer than the shop's limit, a signed receipt comes back, or a contract customer's regular call falls due.</source>
+        <source>Calls appear here when a technician&apos;s appointment time has passed, a repair runs longer than the shop&apos;s limit, a signed receipt comes back, or a contract customer&apos;s regular call falls due.</source>
         <translation>维修员预约时间已过、维修时间超过本店规定天数、签字回执单已交回，或合同客户到了定期回访时间时，回访会出现在这里。</translation>
     </message>
     <message>
@@ -951,7 +951,7 @@ Thank you for telling us — it helps us do better.</source>
         <translation>报价 {0} 客户已拒绝。</translation>
     </message>
     <message>
-        <source>Quote of {0} sent: waiting for the customer's answer.</source>
+        <source>Quote of {0} sent: waiting for the customer&apos;s answer.</source>
         <translation>已报价 {0}：等待客户答复。</translation>
     </message>
     <message>
@@ -1105,7 +1105,7 @@ Thank you for telling us — it helps us do better.</source>
         <translation>反馈客户</translation>
     </message>
     <message>
-        <source>Customer's reaction</source>
+        <source>Customer&apos;s reaction</source>
         <translation>客户意见</translation>
     </message>
     <message>
@@ -1211,27 +1211,27 @@ Thank you for telling us — it helps us do better.</source>
         <translation>已连接。数据库 {database} 是空的：本机第一次打开时，ShopDesk 会自动建好它。</translation>
     </message>
     <message>
-        <source>The database {database} holds other tables and is not a ShopDesk database: choose the shop's database.</source>
+        <source>The database {database} holds other tables and is not a ShopDesk database: choose the shop&apos;s database.</source>
         <translation>数据库 {database} 里是别的数据表，不是 ShopDesk 数据库：请选择店铺的数据库。</translation>
     </message>
     <message>
-        <source>The shop's database was written by a newer ShopDesk (schema {found}, this desk knows {known}): update ShopDesk on this desk first.</source>
+        <source>The shop&apos;s database was written by a newer ShopDesk (schema {found}, this desk knows {known}): update ShopDesk on this desk first.</source>
         <translation>店铺数据库由更新版本的 ShopDesk 写入（结构版本 {found}，本机只认识 {known}）：请先更新本机的 ShopDesk。</translation>
     </message>
     <message>
-        <source>Connected. The shop's database has an older schema ({found}); ShopDesk upgrades it to {known} when this desk opens it (make a backup first: shopdesk backup).</source>
+        <source>Connected. The shop&apos;s database has an older schema ({found}); ShopDesk upgrades it to {known} when this desk opens it (make a backup first: shopdesk backup).</source>
         <translation>已连接。店铺数据库的结构版本较旧（{found}）；本机打开时 ShopDesk 会把它升级到 {known}（请先备份：shopdesk backup）。</translation>
     </message>
     <message>
-        <source>Connected to the shop's database at {where}.</source>
+        <source>Connected to the shop&apos;s database at {where}.</source>
         <translation>已连接到店铺数据库 {where}。</translation>
     </message>
     <message>
-        <source>The name {host} is not known on this network: check the server's name or use its IP address.</source>
+        <source>The name {host} is not known on this network: check the server&apos;s name or use its IP address.</source>
         <translation>本网络中找不到名为 {host} 的主机：请检查服务器名称，或改用它的 IP 地址。</translation>
     </message>
     <message>
-        <source>The shop server does not let this desk in: add a line for the shop's network to pg_hba.conf on the server (see the README) and reload PostgreSQL.</source>
+        <source>The shop server does not let this desk in: add a line for the shop&apos;s network to pg_hba.conf on the server (see the README) and reload PostgreSQL.</source>
         <translation>店铺服务器不允许本机连接：请在服务器的 pg_hba.conf 中为店内网络加一行（见 README），然后重新加载 PostgreSQL。</translation>
     </message>
     <message>
@@ -1266,7 +1266,7 @@ Thank you for telling us — it helps us do better.</source>
         <translation>连接店铺服务器</translation>
     </message>
     <message>
-        <source>When several desks work on one shop, they share one database on the shop's PostgreSQL server. Enter what the person who set up the server gave you.</source>
+        <source>When several desks work on one shop, they share one database on the shop&apos;s PostgreSQL server. Enter what the person who set up the server gave you.</source>
         <translation>店里多台电脑一起工作时，共用店铺 PostgreSQL 服务器上的同一个数据库。请填写架设服务器的人提供的信息。</translation>
     </message>
     <message>
@@ -1302,11 +1302,11 @@ Thank you for telling us — it helps us do better.</source>
         <translation>使用此服务器</translation>
     </message>
     <message>
-        <source>Use this PC's own database</source>
+        <source>Use this PC&apos;s own database</source>
         <translation>改用本机自己的数据库</translation>
     </message>
     <message>
-        <source>Forget the shop server; the next start opens this PC's own database file</source>
+        <source>Forget the shop server; the next start opens this PC&apos;s own database file</source>
         <translation>忘记店铺服务器；下次启动时打开本机自己的数据库文件</translation>
     </message>
     <message>
@@ -1314,15 +1314,15 @@ Thank you for telling us — it helps us do better.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The password is kept in this computer's keyring, not in ShopDesk's settings.</source>
+        <source>The password is kept in this computer&apos;s keyring, not in ShopDesk&apos;s settings.</source>
         <translation>密码保存在本机的系统密钥环中，不在 ShopDesk 的设置里。</translation>
     </message>
     <message>
-        <source>The password is kept in a file only you can read ({0}), not in ShopDesk's settings.</source>
+        <source>The password is kept in a file only you can read ({0}), not in ShopDesk&apos;s settings.</source>
         <translation>密码保存在只有您能读取的文件中（{0}），不在 ShopDesk 的设置里。</translation>
     </message>
     <message>
-        <source>Enter the server's name or IP address.</source>
+        <source>Enter the server&apos;s name or IP address.</source>
         <translation>请填写服务器名称或 IP 地址。</translation>
     </message>
     <message>
@@ -1334,7 +1334,7 @@ Thank you for telling us — it helps us do better.</source>
         <translation>已保存：本机以后每次启动 ShopDesk 都会打开 {0}。</translation>
     </message>
     <message>
-        <source>The password is in this computer's keyring.</source>
+        <source>The password is in this computer&apos;s keyring.</source>
         <translation>密码保存在本机的系统密钥环中。</translation>
     </message>
     <message>
@@ -1444,7 +1444,7 @@ Use this server anyway?</source>
         <translation>新增合同或租抄</translation>
     </message>
     <message>
-        <source>All the customer's devices</source>
+        <source>All the customer&apos;s devices</source>
         <translation>该客户的全部设备</translation>
     </message>
     <message>
@@ -2398,7 +2398,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation> 个月</translation>
     </message>
     <message>
-        <source>The shop's own copier (rented out)</source>
+        <source>The shop&apos;s own copier (rented out)</source>
         <translation>本店自有机器（租给客户）</translation>
     </message>
     <message>
@@ -2650,7 +2650,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>无法打开 {path}：{detail}</translation>
     </message>
     <message>
-        <source>Cannot write to {path}: check the file's permissions.</source>
+        <source>Cannot write to {path}: check the file&apos;s permissions.</source>
         <translation>无法写入 {path}：请检查文件权限。</translation>
     </message>
     <message>
@@ -2714,7 +2714,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>客户 {number} 已归档：请先恢复档案。</translation>
     </message>
     <message>
-        <source>This device is not one of the customer's.</source>
+        <source>This device is not one of the customer&apos;s.</source>
         <translation>该设备不属于此客户。</translation>
     </message>
     <message>
@@ -3162,7 +3162,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>文件超过 {count} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <source>Choose the column that holds the customer's name.</source>
+        <source>Choose the column that holds the customer&apos;s name.</source>
         <translation>请选择存放客户姓名的列。</translation>
     </message>
     <message>
@@ -3190,7 +3190,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>重复：与本文件第 {line} 行的姓名和公司相同。</translation>
     </message>
     <message>
-        <source>The customer's name is required.</source>
+        <source>The customer&apos;s name is required.</source>
         <translation>必须填写客户姓名。</translation>
     </message>
     <message>
@@ -3234,7 +3234,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>找不到该设备。</translation>
     </message>
     <message>
-        <source>Give the device's brand, model or serial.</source>
+        <source>Give the device&apos;s brand, model or serial.</source>
         <translation>请填写设备的品牌、型号或序列号。</translation>
     </message>
     <message>
@@ -3266,7 +3266,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>合同的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <source>That device is not on this customer's file.</source>
+        <source>That device is not on this customer&apos;s file.</source>
         <translation>该设备不在此客户的档案中。</translation>
     </message>
     <message>
@@ -3314,7 +3314,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>请填写投诉内容。</translation>
     </message>
     <message>
-        <source>Choose the complaint's category.</source>
+        <source>Choose the complaint&apos;s category.</source>
         <translation>请选择投诉类别。</translation>
     </message>
     <message>
@@ -3330,7 +3330,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>请选择在职人员。</translation>
     </message>
     <message>
-        <source>That order is not this customer's.</source>
+        <source>That order is not this customer&apos;s.</source>
         <translation>该维修单不属于此客户。</translation>
     </message>
     <message>
@@ -3370,7 +3370,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>内容过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <source>The ledger's numbering is out of step (last entry {last}, next number {seq}). Nothing was posted: verify the ledger and restore a backup.</source>
+        <source>The ledger&apos;s numbering is out of step (last entry {last}, next number {seq}). Nothing was posted: verify the ledger and restore a backup.</source>
         <translation>账本编号不连续（最后一笔为 {last}，下一编号为 {seq}）。未记入任何账目：请核验账本并恢复备份。</translation>
     </message>
     <message>
@@ -3501,7 +3501,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>欢迎使用 ShopDesk</translation>
     </message>
     <message>
-        <source>This shop database has no accounts yet. Create the owner's account first: the owner adds the staff, and manages prices, the ledger and settings. There is no default password; choose one only you know.</source>
+        <source>This shop database has no accounts yet. Create the owner&apos;s account first: the owner adds the staff, and manages prices, the ledger and settings. There is no default password; choose one only you know.</source>
         <translation>这个店铺数据库还没有任何账号。请先创建负责人账号：负责人添加员工，并管理价目、台账和设置。系统没有默认密码，请设置一个只有您知道的密码。</translation>
     </message>
     <message>
@@ -3992,7 +3992,7 @@ ShopDesk 没有改动这个文件，也不会写入它。恢复备份时，损�
         <translation>从 Excel 或 CSV 导入客户</translation>
     </message>
     <message>
-        <source>Choose the shop's customer list (.xlsx or .csv)</source>
+        <source>Choose the shop&apos;s customer list (.xlsx or .csv)</source>
         <translation>选择店里的客户表（.xlsx 或 .csv）</translation>
     </message>
     <message>
@@ -5068,7 +5068,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>打印回执单…</translation>
     </message>
     <message>
-        <source>Print the selected order's repair receipt (Ctrl+P)</source>
+        <source>Print the selected order&apos;s repair receipt (Ctrl+P)</source>
         <translation>打印所选工单的维修回执单（Ctrl+P）</translation>
     </message>
     <message>
@@ -5146,7 +5146,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>当前：{0} — {1}</translation>
     </message>
     <message>
-        <source>Your decision replaces the rules' until someone drops it. It is recorded with your name and reason, and the receipt shows it as goodwill.</source>
+        <source>Your decision replaces the rules&apos; until someone drops it. It is recorded with your name and reason, and the receipt shows it as goodwill.</source>
         <translation>你的决定将代替规则判定，直到有人取消。系统会记录你的姓名和理由，维修单据上显示为“特批”。</translation>
     </message>
     <message>
@@ -5471,7 +5471,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>打印单据</translation>
     </message>
     <message>
-        <source>The shop's usual paper is set in Settings; this changes only this print</source>
+        <source>The shop&apos;s usual paper is set in Settings; this changes only this print</source>
         <translation>本店常用纸张在“设置”中设定；这里只改变本次打印</translation>
     </message>
     <message>
@@ -5665,7 +5665,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>错过的预约</translation>
     </message>
     <message>
-        <source>Appointment time passed (15 minutes' grace) and the work has not started</source>
+        <source>Appointment time passed (15 minutes&apos; grace) and the work has not started</source>
         <translation>预约时间已过（宽限 15 分钟）且尚未开始维修</translation>
     </message>
     <message>
@@ -6061,7 +6061,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>各维修员工作量</translation>
     </message>
     <message>
-        <source>Customers' answers per technician</source>
+        <source>Customers&apos; answers per technician</source>
         <translation>各维修员的客户回访评价</translation>
     </message>
     <message>
@@ -6069,7 +6069,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>各区域工作量</translation>
     </message>
     <message>
-        <source>Customers' answers per region</source>
+        <source>Customers&apos; answers per region</source>
         <translation>各区域的客户回访评价</translation>
     </message>
     <message>
@@ -6452,7 +6452,7 @@ Afterwards no entry may be dated on or before {1}, in {0} or any earlier month. 
         <translation>期间行驶的公里数，按行车记录填写；默认为维修员在工单上记录的里程</translation>
     </message>
     <message>
-        <source>Use the jobs' recorded travel</source>
+        <source>Use the jobs&apos; recorded travel</source>
         <translation>使用工单记录的里程</translation>
     </message>
     <message>
@@ -6698,7 +6698,7 @@ This posts the travel allowance ({3}) and the fuel allowance ({4}) to the ledger
         <translation>至少 {0} 个字符。</translation>
     </message>
     <message>
-        <source>Type the person's name.</source>
+        <source>Type the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
@@ -6965,7 +6965,7 @@ This posts the travel allowance ({3}) and the fuel allowance ({4}) to the ledger
         <translation>刷新</translation>
     </message>
     <message>
-        <source>The period's totals</source>
+        <source>The period&apos;s totals</source>
         <translation>期间合计</translation>
     </message>
     <message>

@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from shopdesk import config
 from shopdesk.clock import Clock
@@ -91,6 +91,8 @@ def _offer_own_database(app: QApplication, db_url: str | None, problem: Database
     True when they chose that."""
     import os
 
+    from PySide6.QtWidgets import QMessageBox
+
     from shopdesk.services import connection
 
     title = app.translate("App", "ShopDesk cannot open its database")
@@ -127,6 +129,8 @@ def run_gui(db_url: str | None, language: str | None = None, clock: Clock | None
         try:
             open_database(url)
         except DatabaseProblem as again:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, app.translate("App", "ShopDesk cannot open its database"), translated(again))
             return again.exit_code
 

@@ -7,8 +7,7 @@ search box routes to the Customers page), and ``open_order(number)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
@@ -16,8 +15,7 @@ from PySide6.QtWidgets import QWidget
 from shopdesk.ui.context import AppContext
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     key: str
     title_source: str
     make: Callable[[AppContext], QWidget]

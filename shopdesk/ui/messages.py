@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from shopdesk.errors import ShopDeskError
 
@@ -19,4 +19,6 @@ def text_of(message) -> str:
 
 
 def show_error(parent: QWidget | None, error: ShopDeskError, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # only when there is something to say: not at every launch
+
     QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "ShopDesk"), translated(error))

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from shopdesk.clock import to_local
 from shopdesk.errors import ShopDeskError
 from shopdesk.i18n import Text
-from shopdesk.rules import workflow
+from shopdesk.rules import states
 from shopdesk.services import settings as settings_service
+
+if TYPE_CHECKING:
+    from shopdesk.rules.workflow import Action
 
 CHANNELS = {
     "phone": QT_TRANSLATE_NOOP("OrderLabels", "Phone"),
@@ -26,8 +30,8 @@ PRIORITIES = {
     "urgent": QT_TRANSLATE_NOOP("OrderLabels", "Urgent"),
 }
 OVERDUE = {
-    workflow.DISPATCH: QT_TRANSLATE_NOOP("OrderLabels", "Not dispatched in time"),
-    workflow.ASSIGN: QT_TRANSLATE_NOOP("OrderLabels", "No technician in time"),
+    states.DISPATCH: QT_TRANSLATE_NOOP("OrderLabels", "Not dispatched in time"),
+    states.ASSIGN: QT_TRANSLATE_NOOP("OrderLabels", "No technician in time"),
 }
 EVENT_KINDS = {
     "transition": QT_TRANSLATE_NOOP("OrderLabels", "Step"),
@@ -63,15 +67,15 @@ def label(table: dict[str, str], key: str) -> str:
 
 
 def state(name: str) -> str:
-    return translated_in("Workflow", workflow.STATE_LABELS.get(name, name))
+    return translated_in("Workflow", states.STATE_LABELS.get(name, name))
 
 
-def action(act: workflow.Action) -> str:
+def action(act: Action) -> str:
     return translated_in("Workflow", act.label)
 
 
 def choice(key: str) -> str:
-    return translated_in("Workflow", workflow.CHOICE_LABELS.get(key, key))
+    return translated_in("Workflow", states.CHOICE_LABELS.get(key, key))
 
 
 def overdue(kinds) -> str:

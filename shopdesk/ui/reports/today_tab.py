@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.clock import to_local
-from shopdesk.rules import workflow
+from shopdesk.rules.states import OPEN_STATES
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.orders import labels as order_labels
 from shopdesk.ui.reports.document import Document, Section, count, in_reports, text, translate
@@ -125,7 +125,7 @@ class TodayTab(QScrollArea):
         layout.addWidget(self._group(translate("Reports", "Needs attention now"), _translated(NEEDS_ATTENTION), TILES_PER_ROW, True))
         layout.addWidget(self._group(translate("Reports", "The day"), _translated(THE_DAY), TILES_PER_ROW, True))
         in_state = translate("Reports", "Open orders in this state")
-        states = [(f"state:{s}", order_labels.state(s), in_state) for s in workflow.OPEN_STATES]
+        states = [(f"state:{s}", order_labels.state(s), in_state) for s in OPEN_STATES]
         layout.addWidget(self._group(translate("Reports", "Open orders by state"), states, STATES_PER_ROW, False))
         layout.addStretch(1)
 
