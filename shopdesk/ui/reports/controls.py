@@ -15,7 +15,7 @@ from shopdesk.rules.reports import Period
 from shopdesk.services.customers import KIND_LABELS
 from shopdesk.services.reports import FilterChoices, Filters
 from shopdesk.ui.messages import translated
-from shopdesk.ui.reports.document import in_reports, translate
+from shopdesk.ui.reports.words import in_reports, translate
 
 
 def to_qdate(day: dt.date) -> QDate:

@@ -10,23 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem
 
 from shopdesk.rules import reports as rules
 from shopdesk.rules.money import format_yuan
+from shopdesk.ui.reports.words import translate
 
-CONTEXT = "Reports"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-# Written as translate("Reports", "…") so lupdate files each string under its context.
-translate = QCoreApplication.translate
-
-
-def in_reports(source: str) -> str:
-    """A string marked QT_TRANSLATE_NOOP("Reports", …), in the UI language."""
-    return QCoreApplication.translate(CONTEXT, source)
 
 
 @dataclass(frozen=True)

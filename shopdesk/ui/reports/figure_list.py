@@ -18,7 +18,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.followups.common import label as followup_label
 from shopdesk.ui.messages import translated
 from shopdesk.ui.orders import labels as order_labels
-from shopdesk.ui.reports.document import translate
+from shopdesk.ui.reports.words import translate
 from shopdesk.ui.tables import PagedRows
 
 PAGE = 200

@@ -13,7 +13,8 @@ from shopdesk.services.reports import MonthReport, TrendPoint
 from shopdesk.ui.orders import labels as order_labels
 from shopdesk.ui.reports import charts
 from shopdesk.ui.reports.blocks import BlocksTab
-from shopdesk.ui.reports.document import Document, Section, count, money, share, text, translate
+from shopdesk.ui.reports.document import Document, Section, count, money, share, text
+from shopdesk.ui.reports.words import translate
 
 LINE_KINDS = {
     "labour": QT_TRANSLATE_NOOP("LineKinds", "Labour"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,13 +24,16 @@ from PySide6.QtWidgets import (
 
 from shopdesk.clock import local_today
 from shopdesk.errors import ShopDeskError
-from shopdesk.rules import reports as rules
 from shopdesk.services import reports as service
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
-from shopdesk.ui.reports.document import Document, in_reports, translate
+from shopdesk.ui.reports.words import in_reports, translate
 from shopdesk.ui.reports.today_tab import NEEDS_ATTENTION, THE_DAY, TodayTab
+
+if TYPE_CHECKING:
+    from shopdesk.rules.reports import Period
+    from shopdesk.ui.reports.document import Document
 
 REFRESHED_BY = ("orders", "followups", "ledger", "customers", "settings", "staff", "*")
 SETTLE_MS = 2000  # a burst of changes from other desks reads the report once
@@ -51,7 +55,7 @@ class ReportsPage(QWidget):
         self.dialogs: list[QDialog] = []
         today = local_today(ctx.clock, settings_service.current().timezone)
         self._today = today
-        self.periods = {WEEK: rules.last_week(today), MONTH: rules.month_period(today)}
+        self._periods: dict | None = None
         self._stale: set[str] = {TODAY, WEEK, MONTH}
         self._shown: dict[str, tuple] = {}
         self._today_read_at = float("-inf")
@@ -113,6 +117,15 @@ class ReportsPage(QWidget):
         self._tab_changed()
 
     # -- made when first wanted ---------------------------------------------------------
+
+    @property
+    def periods(self) -> dict[str, Period]:
+        """The week's and the month's periods: last week and this month until changed."""
+        if self._periods is None:
+            from shopdesk.rules import reports as rules
+
+            self._periods = {WEEK: rules.last_week(self._today), MONTH: rules.month_period(self._today)}
+        return self._periods
 
     @property
     def review_tab(self):
@@ -189,7 +202,7 @@ class ReportsPage(QWidget):
             self.period_bar.set_period(self.periods[key])
         self._load_if_needed()
 
-    def _period_changed(self, period: rules.Period) -> None:
+    def _period_changed(self, period: Period) -> None:
         key = self.current_key()
         if key != TODAY:
             self.periods[key] = period
@@ -245,7 +258,7 @@ class ReportsPage(QWidget):
             self.ctx.tasks.run(lambda: service.trend(actor, period.last, filters), self.month_tab.show_trend,
                                self._failed, key="reports.trend")
 
-    def _title(self, key: str, period: rules.Period) -> str:
+    def _title(self, key: str, period: Period) -> str:
         from shopdesk.ui.reports.controls import period_text
 
         described = self.filter_bar.description()

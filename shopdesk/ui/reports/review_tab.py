@@ -10,7 +10,8 @@ from shopdesk.services.reports import ReviewReport, ReviewRow
 from shopdesk.ui.followups.common import label as followup_label
 from shopdesk.ui.reports import charts
 from shopdesk.ui.reports.blocks import BlocksTab
-from shopdesk.ui.reports.document import Cell, Document, Section, average, count, duration, share, text, translate
+from shopdesk.ui.reports.document import Cell, Document, Section, average, count, duration, share, text
+from shopdesk.ui.reports.words import translate
 
 
 class ReviewTab(BlocksTab):

@@ -14,10 +14,11 @@ from shopdesk.clock import to_local
 from shopdesk.rules.states import OPEN_STATES
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.orders import labels as order_labels
-from shopdesk.ui.reports.document import Document, Section, count, in_reports, text, translate
+from shopdesk.ui.reports.words import in_reports, translate
 
 if TYPE_CHECKING:  # the report is read (and its module imported) on the worker thread
     from shopdesk.services.reports import CallsDue, TodayReport
+    from shopdesk.ui.reports.document import Document
 
 ATTENTION = "#b00020"
 
@@ -162,6 +163,8 @@ class TodayTab(QScrollArea):
         return self.report.figure(key) if self.report is not None else None
 
     def document(self) -> Document | None:
+        from shopdesk.ui.reports.document import Document, Section, count, text  # for export: not at launch
+
         report = self.report
         if report is None:
             return None
