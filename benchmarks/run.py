@@ -137,7 +137,7 @@ def print_table(figures: list[Figure]) -> None:
     for f in figures:
         bar = "-" if f.bar is None else f"{f.bar:g}"
         floor = "-" if f.floor is None else f"{f.floor:.2f}"
-        ratio = "-" if f.ratio is None else f"{f.ratio:.1f}×"
+        ratio = "-" if f.ratio is None else f"{f.ratio:.2f}×" if f.ratio < 10 else f"{f.ratio:.1f}×"
         flag = "" if f.meets_bar in (None, True) else "  MISSES BAR"
         print(f"{f.name:<52} {f.value:>8.2f}{f.unit:>2} {bar:>8} {floor:>10} {ratio:>7}  {f.floor_name}{flag}")
 
