@@ -100,7 +100,20 @@ class TextBatch:
             self._canv.drawText(self._text)
 
 
-class OneLine(Flowable):
+class _Batched(Flowable):
+    """A flowable whose text goes into one text object: on its own (``draw``) or
+    into a larger block's (``add_to``, as a grid cell)."""
+
+    def draw(self):
+        text = TextBatch(self.canv)
+        self.add_to(text, 0.0, 0.0)
+        text.draw()
+
+    def add_to(self, text: TextBatch, x: float, y: float) -> None:
+        raise NotImplementedError
+
+
+class OneLine(_Batched):
     """Plain text on one line, in pieces, drawn as one text object.
 
     A Platypus paragraph parses markup and breaks lines even for three words;
@@ -124,11 +137,6 @@ class OneLine(Flowable):
 
     def getSpaceAfter(self):
         return self.style.spaceAfter
-
-    def draw(self):
-        text = TextBatch(self.canv)
-        self.add_to(text, 0.0, 0.0)
-        text.draw()
 
     def add_to(self, text: TextBatch, x: float, y: float) -> None:
         """Put the line into ``text`` where ``drawOn(canvas, x, y)`` would draw it."""
@@ -175,16 +183,11 @@ def _char_width(char: str, font: str, size: float) -> float:
     return stringWidth(char, font, size)
 
 
-class _LinesOfText(Flowable):
+class _LinesOfText(_Batched):
     """Lines of one style, top down from the flowable's top (``self.lines``, ``self.style``)."""
 
     lines: tuple[str, ...] | list[str]
     style: ParagraphStyle
-
-    def draw(self):
-        text = TextBatch(self.canv)
-        self.add_to(text, 0.0, 0.0)
-        text.draw()
 
     def add_to(self, text: TextBatch, x: float, y: float) -> None:
         """Put the lines into ``text`` where ``drawOn(canvas, x, y)`` would draw them."""
