@@ -102,15 +102,13 @@ class TextBatch:
 
 class _Batched(Flowable):
     """A flowable whose text goes into one text object: on its own (``draw``) or
-    into a larger block's (``add_to``, as a grid cell)."""
+    into a larger block's (as a grid cell). Subclasses say where their text goes:
+    ``add_to(text, x, y)`` puts it into ``text`` as ``drawOn(canvas, x, y)`` would."""
 
     def draw(self):
         text = TextBatch(self.canv)
         self.add_to(text, 0.0, 0.0)
         text.draw()
-
-    def add_to(self, text: TextBatch, x: float, y: float) -> None:
-        raise NotImplementedError
 
 
 class OneLine(_Batched):
