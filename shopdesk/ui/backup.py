@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -36,6 +36,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of, translated
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.tables import read_only_rows
 
 def backup_tasks(ctx: AppContext) -> TaskRunner:
     """The runner for backups and checks: one worker of its own, synchronous when ctx.tasks is."""
@@ -201,12 +202,8 @@ class BackupDialog(QDialog):
         layout.addWidget(self._settings_box())
 
         self.model = BackupsModel(self)
-        self.table = QTableView(objectName="backupsTable")
+        self.table = read_only_rows(QTableView(objectName="backupsTable"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())

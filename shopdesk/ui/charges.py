@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -29,7 +29,7 @@ from shopdesk.services.charges import ChargeLine, OrderCharges
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of, translated
 from shopdesk.ui.pricelist import ACTIVE, PriceItemsModel, kind_name, price_text
-from shopdesk.ui.tables import RIGHT, ListModel
+from shopdesk.ui.tables import ListModel, RIGHT, read_only_rows
 from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 COVERAGE_NAMES = {
@@ -137,13 +137,9 @@ class PriceItemPicker(QDialog):
         self.search_box.setPlaceholderText(self.tr("Type a code or part of a name, then ↓ or Enter"))
         self.search_box.setClearButtonEnabled(True)
         self.model = PriceItemsModel(self)
-        self.table = QTableView(objectName="pickerTable")
+        self.table = read_only_rows(QTableView(objectName="pickerTable"))
         self.table.setModel(self.model)
         self.table.setColumnHidden(ACTIVE, True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -352,12 +348,8 @@ class ChargesPanel(QWidget):
     def _build_lines(self) -> QWidget:
         holder = QWidget()
         self.lines_model = ChargeLinesModel(self)
-        self.table = QTableView(objectName="chargeLines")
+        self.table = read_only_rows(QTableView(objectName="chargeLines"))
         self.table.setModel(self.lines_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setMinimumHeight(120)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout,
+    QApplication, QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -22,7 +22,7 @@ from shopdesk.rules.money import format_yuan, parse_yuan
 from shopdesk.services import pricelist as pricelist_service
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
-from shopdesk.ui.tables import RIGHT, ListModel
+from shopdesk.ui.tables import ListModel, RIGHT, read_only_rows
 from shopdesk.ui.widgets import FieldError, add_checked_rows, dialog_buttons
 
 SHOWN_AT_MOST = 1000
@@ -212,12 +212,8 @@ class PriceListPage(QWidget):
         top.addWidget(self.active_button)
 
         self.model = PriceItemsModel(self)
-        self.table = QTableView(objectName="priceTable")
+        self.table = read_only_rows(QTableView(objectName="priceTable"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

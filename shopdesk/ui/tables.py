@@ -5,17 +5,31 @@ Subclasses name their translation ``CONTEXT`` and column ``HEADERS`` (sources ma
 ``QT_TRANSLATE_NOOP``) and answer ``cell(row, column, role)``; rows carry an ``id``, given
 back under ``Qt.UserRole``.
 
+``read_only_rows`` sets a view up as every list in the window is.
+
 ``PagedRows``: a long list read a page at a time as the view scrolls (the ledger's
 entries, the audit trail, the follow-up lists, a report's figure list).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+View = TypeVar("View", bound=QTableView)
+
+
+def read_only_rows(view: View) -> View:
+    """How the lists show: whole rows chosen one at a time, nothing edited in place, no row numbers."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    return view
 
 
 class _Rows(QAbstractTableModel):

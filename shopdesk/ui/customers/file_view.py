@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
     QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from shopdesk.ui.customers.contacts_tab import ContactsTab
 from shopdesk.ui.customers.dialogs import ContractDialog, DeviceDialog
 from shopdesk.ui.customers.form import CustomerForm
 from shopdesk.ui.messages import translated
+from shopdesk.ui.tables import read_only_rows
 
 EXPIRED = QColor("#b00020")
 IN_WARRANTY = QColor("#1b7a2f")
@@ -28,12 +29,8 @@ ROW_ID = Qt.ItemDataRole.UserRole
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
+    table = read_only_rows(QTableWidget(0, len(headers), objectName=name))
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table

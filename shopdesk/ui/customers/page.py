@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -29,6 +29,7 @@ from shopdesk.ui.customers.labels import in_language, kind_label, matched_by
 from shopdesk.ui.customers.model import CustomerTableModel
 from shopdesk.ui.messages import translated
 from shopdesk.ui.widgets import EmptyState
+from shopdesk.ui.tables import read_only_rows
 
 LIST_TASK = "customer-search"  # list loads and searches share it: only the newest answer shows
 
@@ -132,12 +133,8 @@ class CustomersPage(QWidget):
 
         self.model = CustomerTableModel(lambda ids: customer_service.rows(self.ctx.actor, ids), self.timezone, self)
         self.model.sortRequested.connect(self._sort_requested)
-        self.table = QTableView(objectName="customerTable")
+        self.table = read_only_rows(QTableView(objectName="customerTable"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)

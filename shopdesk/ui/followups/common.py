@@ -9,11 +9,11 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from shopdesk.clock import to_local
 from shopdesk.rules import workflow
-from shopdesk.ui.tables import PagedRows
+from shopdesk.ui.tables import PagedRows, read_only_rows
 
 CONTEXT = "FollowUps"
 LATE_BACKGROUND = QColor("#fde2e1")
@@ -98,12 +98,8 @@ class PagedModel(PagedRows):
 
 def make_table(name: str, model: PagedModel, stretch: int) -> QTableView:
     """A read-only, row-selecting table; column ``stretch`` takes the spare width."""
-    table = QTableView(objectName=name)
+    table = read_only_rows(QTableView(objectName=name))
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

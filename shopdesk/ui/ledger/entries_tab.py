@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
     QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -30,7 +30,7 @@ from shopdesk.ui.ledger.common import (
     to_qdate,
 )
 from shopdesk.ui.messages import translated
-from shopdesk.ui.tables import PagedRows
+from shopdesk.ui.tables import PagedRows, read_only_rows
 from shopdesk.ui.widgets import FieldError, dialog_buttons
 
 PAGE = 200
@@ -372,12 +372,8 @@ class EntriesTab(QWidget):
         actions.addWidget(self.xlsx_button)
 
         self.model = EntriesModel(self)
-        self.table = QTableView(objectName="ledgerEntries")
+        self.table = read_only_rows(QTableView(objectName="ledgerEntries"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
     QPushButton, QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -25,6 +25,7 @@ from shopdesk.ui.orders.order_view import OrderDialog
 from shopdesk.ui.orders.status import OverdueIndicator
 from shopdesk.ui.receipts import ReceiptPreviewDialog
 from shopdesk.ui.widgets import EmptyState
+from shopdesk.ui.tables import read_only_rows
 
 REFRESH_MS = 30_000
 
@@ -36,12 +37,8 @@ class OrderTable(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.view = QTableView(objectName=name)
+        self.view = read_only_rows(QTableView(objectName=name))
         self.view.setModel(model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)

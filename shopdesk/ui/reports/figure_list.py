@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
 )
 
 from shopdesk.errors import ShopDeskError
@@ -19,7 +19,7 @@ from shopdesk.ui.followups.common import label as followup_label
 from shopdesk.ui.messages import translated
 from shopdesk.ui.orders import labels as order_labels
 from shopdesk.ui.reports.words import translate
-from shopdesk.ui.tables import PagedRows
+from shopdesk.ui.tables import PagedRows, read_only_rows
 
 PAGE = 200
 
@@ -77,12 +77,8 @@ class FigureListDialog(QDialog):
             translate("Reports", "Reported") if key == "carried_over" else translate("Reports", "Appointment"))
         self.model = FigureListModel(lambda offset, limit: service.figure_list(actor, key, now, offset, limit),
                                      settings_service.current().timezone, when, self)
-        self.table = QTableView(objectName="reportsFigureListTable")
+        self.table = read_only_rows(QTableView(objectName="reportsFigureListTable"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))

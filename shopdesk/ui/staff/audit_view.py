@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -26,7 +26,7 @@ from shopdesk.services.audit import AuditRow
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.main_window import tr_role
 from shopdesk.ui.messages import translated
-from shopdesk.ui.tables import PagedRows
+from shopdesk.ui.tables import PagedRows, read_only_rows
 
 PAGE_SIZE = 200
 NO_DATE = QDate(2000, 1, 1)  # the "Any" end of the date filters
@@ -206,13 +206,9 @@ class AuditTrail(QWidget):
         filters.addStretch(1)
 
         self.model = AuditTableModel(self)
-        self.table = QTableView(objectName="auditTable")
+        self.table = read_only_rows(QTableView(objectName="auditTable"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column, width in ((WHEN, 150), (WHO, 110), (ACTION, 100), (RECORD, 120), (ABOUT, 220)):
             header.resizeSection(column, width)

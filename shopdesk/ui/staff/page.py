@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTableView,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,7 @@ from shopdesk.ui.messages import translated
 from shopdesk.ui.staff.audit_view import AuditTrail
 from shopdesk.ui.staff.dialogs import ResetPasswordDialog, StaffDialog
 from shopdesk.ui.staff.staff_table import NAME, StaffTableModel
+from shopdesk.ui.tables import read_only_rows
 
 
 class StaffPage(QTabWidget):
@@ -57,12 +58,8 @@ class StaffList(QWidget):
         self.ctx = ctx
         self.setObjectName("staffList")
         self.model = StaffTableModel(self)
-        self.table = QTableView(objectName="staffTable")
+        self.table = read_only_rows(QTableView(objectName="staffTable"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column, width in enumerate((170, 120, 110, 140, 140)):
             header.resizeSection(column, width)
