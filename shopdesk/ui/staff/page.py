@@ -136,7 +136,7 @@ class StaffList(QWidget):
 
     def selected(self) -> Staff | None:
         index = self.table.currentIndex()
-        return self.model.staff_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def selected_id(self) -> int | None:
         staff = self.selected()
