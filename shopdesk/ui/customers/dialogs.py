@@ -3,6 +3,8 @@ device, contract or rental, and merging two files."""
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -120,8 +122,29 @@ class NewCustomerDialog(QDialog):
         self.reject()
 
 
-class DeviceDialog(QDialog):
+class _RecordDialog(QDialog):
+    """A dialog that saves one record of the file: ``saved`` carries its id."""
+
     saved = Signal(int)
+    errors: dict[str, FieldError]  # by field, and "other" for the rest
+
+    def _save_and_close(self, write: Callable[[], Any]) -> None:
+        """``write()`` the record and close; a refusal shows beside its field and the dialog stays."""
+        for error in self.errors.values():
+            error.clear_message()
+        try:
+            saved = write()
+        except ValidationError as exc:
+            self.errors.get(exc.field or "", self.errors["other"]).show_message(translated(exc))
+            return
+        except ShopDeskError as exc:
+            self.errors["other"].show_message(translated(exc))
+            return
+        self.saved.emit(saved.id)
+        self.accept()
+
+
+class DeviceDialog(_RecordDialog):
 
     def __init__(self, ctx: AppContext, customer_id: int, device: DeviceRow | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -193,27 +216,16 @@ class DeviceDialog(QDialog):
         return values
 
     def save(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        try:
-            if self.device:
-                saved = customer_service.update_device(self.ctx.actor, self.device.id, self.device.version, **self.values())
-            else:
-                saved = customer_service.add_device(self.ctx.actor, self.customer_id, **self.values())
-        except ValidationError as exc:
-            self.errors.get(exc.field or "", self.errors["other"]).show_message(translated(exc))
-            return
-        except ShopDeskError as exc:
-            self.errors["other"].show_message(translated(exc))
-            return
-        self.saved.emit(saved.id)
-        self.accept()
+        self._save_and_close(self._write)
+
+    def _write(self):
+        if self.device:
+            return customer_service.update_device(self.ctx.actor, self.device.id, self.device.version, **self.values())
+        return customer_service.add_device(self.ctx.actor, self.customer_id, **self.values())
 
 
-class ContractDialog(QDialog):
+class ContractDialog(_RecordDialog):
     """A service contract (what it covers) or a rental (copier, monthly fee, pages)."""
-
-    saved = Signal(int)
 
     def __init__(self, ctx: AppContext, customer_id: int, devices: list[DeviceRow],
                  contract: ContractRow | None = None, parent: QWidget | None = None):
@@ -320,22 +332,13 @@ class ContractDialog(QDialog):
         return values
 
     def save(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        try:
-            values = self.values()
-            if self.contract:
-                saved = customer_service.update_contract(self.ctx.actor, self.contract.id, self.contract.version, **values)
-            else:
-                saved = customer_service.add_contract(self.ctx.actor, self.customer_id, **values)
-        except ValidationError as exc:
-            self.errors.get(exc.field or "", self.errors["other"]).show_message(translated(exc))
-            return
-        except ShopDeskError as exc:
-            self.errors["other"].show_message(translated(exc))
-            return
-        self.saved.emit(saved.id)
-        self.accept()
+        self._save_and_close(self._write)
+
+    def _write(self):
+        values = self.values()
+        if self.contract:
+            return customer_service.update_contract(self.ctx.actor, self.contract.id, self.contract.version, **values)
+        return customer_service.add_contract(self.ctx.actor, self.customer_id, **values)
 
 
 class MergeDialog(QDialog):
