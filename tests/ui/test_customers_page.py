@@ -364,3 +364,34 @@ def test_a_technician_does_not_see_calls_and_complaints_in_the_file(customers_pa
     tech = make_actor("technician", clock, username="chen", name="陈师傅")
     page = customers_page(tech)
     assert page.file_view.contacts is None
+
+
+def test_a_contract_is_refused_beside_the_field_then_saved(customers_page, some_customers, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from shopdesk.models import ServiceContract
+
+    li = some_customers[0]  # 王伟, with a Ricoh copier on file
+    page = customers_page()
+    page.open_customer(li.id)
+    dialog = page.file_view.add_contract()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rental"))  # a rental has a monthly fee
+    dialog.device.setCurrentIndex(dialog.device.count() - 1)  # and names the copier
+    fee = dialog.findChild(QLineEdit, "contractMonthlyFee")
+    fee.clear()
+    qtbot.keyClicks(fee, "12.345")  # not a yuan amount
+    dialog.save()
+    assert dialog.errors["monthly_fee"].isVisible() and dialog.isVisible()
+    assert ServiceContract.select().where(ServiceContract.customer == li.id).count() == 0
+    fee.clear()
+    qtbot.keyClicks(fee, "300")
+    dialog.ends_on.setDate(dialog.starts_on.date().addDays(-1))
+    dialog.save()
+    assert dialog.errors["ends_on"].isVisible() and not dialog.errors["monthly_fee"].isVisible()
+    assert ServiceContract.select().where(ServiceContract.customer == li.id).count() == 0
+    dialog.ends_on.setDate(dialog.starts_on.date().addYears(1).addDays(-1))
+    dialog.save()
+    assert not dialog.isVisible()
+    saved = ServiceContract.get(ServiceContract.customer == li.id)
+    assert saved.monthly_fee == 30000
+    assert page.file_view.contracts.rowCount() == 1
