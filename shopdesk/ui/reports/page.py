@@ -44,6 +44,7 @@ TAB_TITLES = {
     WEEK: QT_TRANSLATE_NOOP("Reports", "Week review"),
     MONTH: QT_TRANSLATE_NOOP("Reports", "Month"),
 }
+TAB_KEYS = tuple(TAB_TITLES)  # the tabs, in their order
 
 
 class ReportsPage(QWidget):
@@ -95,12 +96,9 @@ class ReportsPage(QWidget):
 
         self.today_tab = TodayTab()
         self.tabs = QTabWidget(objectName="reportsTabs")
-        self.tab_keys: dict[QWidget, str] = {}
         self._made: dict[str, QWidget] = {TODAY: self.today_tab}
-        for key in (TODAY, WEEK, MONTH):
-            tab = self._made.get(key) or QWidget()  # a stand-in until the tab is first shown
-            self.tabs.addTab(tab, in_reports(TAB_TITLES[key]))
-            self.tab_keys[tab] = key
+        for key in TAB_KEYS:  # a stand-in for each tab until it is first shown
+            self.tabs.addTab(self._made.get(key) or QWidget(), in_reports(TAB_TITLES[key]))
         self.status = QLabel(objectName="reportsStatus")
         self.status.setWordWrap(True)
 
@@ -143,7 +141,7 @@ class ReportsPage(QWidget):
             else:
                 from shopdesk.ui.reports.month_tab import MonthTab as made
             tab = made()
-            index = next(i for i in range(self.tabs.count()) if self.tab_keys.get(self.tabs.widget(i)) == key)
+            index = TAB_KEYS.index(key)
             stand_in = self.tabs.widget(index)
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)
@@ -151,9 +149,7 @@ class ReportsPage(QWidget):
             self.tabs.insertTab(index, tab, in_reports(TAB_TITLES[key]))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
-            del self.tab_keys[stand_in]
             stand_in.deleteLater()
-            self.tab_keys[tab] = key
             self._made[key] = tab
         return self._made[key]
 
@@ -187,7 +183,8 @@ class ReportsPage(QWidget):
     # -- which report -------------------------------------------------------------------
 
     def current_key(self) -> str:
-        return self.tab_keys.get(self.tabs.currentWidget(), TODAY)
+        index = self.tabs.currentIndex()
+        return TAB_KEYS[index] if 0 <= index < len(TAB_KEYS) else TODAY
 
     def show_tab(self, key: str) -> None:
         if key in TAB_TITLES:
