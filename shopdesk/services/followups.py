@@ -416,20 +416,18 @@ class CustomerContacts:
 def customer_contacts(actor: Actor, customer_id: int, limit: int = 50) -> CustomerContacts:
     """The customer's complaints and follow-up calls, newest first (``limit`` of each), for the customer file."""
     actor.require(VIEW)
-    names = {}
     complaints = list(Complaint.select().where(Complaint.customer == customer_id)
                       .order_by(Complaint.received_at.desc(), Complaint.id.desc()).limit(limit))
     calls = list(FollowUpCall.select(FollowUpCall, RepairOrder.number.alias("order_number"))
                  .join(RepairOrder, pw.JOIN.LEFT_OUTER, on=(FollowUpCall.order == RepairOrder.id))
                  .where(FollowUpCall.customer == customer_id)
                  .order_by(FollowUpCall.made_at.desc(), FollowUpCall.id.desc()).limit(limit).objects())
-    wanted = {k.responsible_id for k in complaints} | {c.technician_id for c in calls}
-    wanted.discard(None)
-    if wanted:
-        names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(sorted(wanted))).tuples())
+    wanted = ({k.responsible_id for k in complaints} | {c.technician_id for c in calls}) - {None}
+    names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(sorted(wanted))).tuples()) if wanted else {}
 
     def first_line(text: str) -> str:
-        return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+        lines = (text or "").strip().splitlines()
+        return lines[0] if lines else ""
 
     complaint_rows = [ContactRow(k.id, k.received_at, k.number, k.category, k.status,
                                  names.get(k.responsible_id, ""), first_line(k.description)) for k in complaints]

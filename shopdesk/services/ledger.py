@@ -28,6 +28,7 @@ from shopdesk.i18n import QT_TRANSLATE_NOOP, Text
 from shopdesk.models import ClosedMonth, Counter, LedgerEntry, RepairOrder, ShopSettings, Staff, database
 from shopdesk.rules import ledger as rules
 from shopdesk.rules.ledger import ADJUSTMENT, ALLOWANCE, CASH, CHARGE, HAND_IN, KINDS, PAYMENT, PAYMENT_METHODS, REFUND
+from shopdesk.rules.workflow import TAKES_ORDERS
 from shopdesk.services.context import Actor
 from shopdesk.services.records import audit, next_number
 
@@ -357,15 +358,12 @@ def hand_in_people(actor: Actor) -> list[HandInPerson]:
     """Whom cash can be handed in for: everyone at work who takes orders, and
     anyone else who still holds cash — a technician who left before handing
     it in — so the shop can still take it back and close the account."""
-    from shopdesk.rules.workflow import TAKES_ORDERS
-
     actor.require("handin.record")
     held = {tech: cents for tech, cents in _cash_held_as_of(_today(actor)).items() if tech is not None}
     holding = [tech for tech, cents in held.items() if cents]
     at_work = (Staff.active == True) & Staff.role.in_(list(TAKES_ORDERS))  # noqa: E712
-    people = Staff.select().where(at_work | Staff.id.in_(holding)) if holding else Staff.select().where(at_work)
-    return [HandInPerson(p.id, p.name, p.active, held.get(p.id, 0))
-            for p in people.order_by(Staff.active.desc(), Staff.name, Staff.id)]
+    people = Staff.select().where(at_work | Staff.id.in_(holding)).order_by(Staff.active.desc(), Staff.name, Staff.id)
+    return [HandInPerson(p.id, p.name, p.active, held.get(p.id, 0)) for p in people]
 
 
 def cash_held_by(actor: Actor, technician_id: int) -> int:
