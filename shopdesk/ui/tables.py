@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -30,6 +31,25 @@ def read_only_rows(view: View) -> View:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     return view
+
+
+def small_table(name: str, headers: list[str]) -> QTableWidget:
+    """A short list filled row by row (a customer file's devices, orders, calls): columns fit their text."""
+    table = read_only_rows(QTableWidget(0, len(headers), objectName=name))
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def table_item(text: str, row_id: int | None = None, color: QColor | None = None) -> QTableWidgetItem:
+    """A cell of a ``small_table``: its row's id under ``Qt.UserRole``, in ``color`` if given."""
+    item = QTableWidgetItem(text)
+    if row_id is not None:
+        item.setData(Qt.ItemDataRole.UserRole, row_id)
+    if color is not None:
+        item.setForeground(QBrush(color))
+    return item
 
 
 class _Rows(QAbstractTableModel):

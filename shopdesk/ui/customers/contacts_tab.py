@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayou
 from shopdesk.rules import followups as rules
 from shopdesk.services.followups import ContactRow, CustomerContacts
 from shopdesk.ui.followups.common import label, local_text
+from shopdesk.ui.tables import small_table, table_item
 
-ROW_ID = Qt.ItemDataRole.UserRole
+ROW_ID = Qt.ItemDataRole.UserRole  # as table_item puts it
+NUMBER = Qt.ItemDataRole.UserRole + 1  # the complaint's or the call's order number
 ATTENTION = QColor("#b00020")
 
 
@@ -23,16 +25,16 @@ class ContactsTab(QWidget):
     openComplaint = Signal(int)
     openOrder = Signal(str)
 
-    def __init__(self, timezone: str, make_table, parent: QWidget | None = None, objectName: str = ""):
+    def __init__(self, timezone: str, parent: QWidget | None = None, objectName: str = ""):
         super().__init__(parent)
         self.setObjectName(objectName)
         self.timezone = timezone
-        self.complaints = make_table("customerComplaints", [
+        self.complaints = small_table("customerComplaints", [
             self.tr("Complaint"), self.tr("Received"), self.tr("Category"), self.tr("Status"),
             self.tr("Responsible"), self.tr("What the customer said")])
         self.complaints.itemDoubleClicked.connect(self._complaint_chosen)
         self.complaints_note = QLabel(objectName="customerComplaintsNote")
-        self.calls = make_table("customerCalls", [
+        self.calls = small_table("customerCalls", [
             self.tr("Called"), self.tr("Call"), self.tr("Order"), self.tr("Outcome"), self.tr("Technician"),
             self.tr("Still wrong")])
         self.calls.itemDoubleClicked.connect(self._call_chosen)
@@ -72,11 +74,8 @@ class ContactsTab(QWidget):
             index = table.rowCount()
             table.insertRow(index)
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROW_ID, row.id)
-                item.setData(Qt.ItemDataRole.UserRole + 1, row.number)
-                if attention:
-                    item.setForeground(ATTENTION)
+                item = table_item(text, row.id, ATTENTION if attention else None)
+                item.setData(NUMBER, row.number)
                 table.setItem(index, column, item)
 
     def _note(self, shown: int, total: int, none: str) -> str:
@@ -90,6 +89,6 @@ class ContactsTab(QWidget):
         self.openComplaint.emit(int(item.data(ROW_ID)))
 
     def _call_chosen(self, item: QTableWidgetItem) -> None:
-        number = item.data(Qt.ItemDataRole.UserRole + 1)
+        number = item.data(NUMBER)
         if number:
             self.openOrder.emit(number)

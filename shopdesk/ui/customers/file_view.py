@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
+    QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
     QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,28 +21,11 @@ from shopdesk.ui.customers.contacts_tab import ContactsTab
 from shopdesk.ui.customers.dialogs import ContractDialog, DeviceDialog
 from shopdesk.ui.customers.form import CustomerForm
 from shopdesk.ui.messages import translated
-from shopdesk.ui.tables import read_only_rows
+from shopdesk.ui.tables import small_table, table_item
 
 EXPIRED = QColor("#b00020")
 IN_WARRANTY = QColor("#1b7a2f")
 ROW_ID = Qt.ItemDataRole.UserRole
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = read_only_rows(QTableWidget(0, len(headers), objectName=name))
-    table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _item(text: str, row_id: int | None = None, color: QColor | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if row_id is not None:
-        item.setData(ROW_ID, row_id)
-    if color is not None:
-        item.setForeground(QBrush(color))
-    return item
 
 
 class CustomerFileView(QWidget):
@@ -108,7 +91,7 @@ class CustomerFileView(QWidget):
         details.setWidgetResizable(True)
         details.setWidget(form_page)
 
-        self.devices = _table("deviceTable", [
+        self.devices = small_table("deviceTable", [
             self.tr("Category"), self.tr("Brand"), self.tr("Model"), self.tr("Serial"), self.tr("Purchased"),
             self.tr("Warranty"), self.tr("Warranty until"), self.tr("Status")])
         self.devices.itemDoubleClicked.connect(lambda _item: self.edit_device())
@@ -118,7 +101,7 @@ class CustomerFileView(QWidget):
         edit_device.clicked.connect(self.edit_device)
         self.device_buttons = [add_device, edit_device]
 
-        self.contracts = _table("contractTable", [
+        self.contracts = small_table("contractTable", [
             self.tr("Number"), self.tr("Type"), self.tr("Device"), self.tr("From"), self.tr("Until"),
             self.tr("Covers"), self.tr("Monthly fee"), self.tr("Pages incl."), self.tr("Per page"), self.tr("Status")])
         self.contracts.itemDoubleClicked.connect(lambda _item: self.edit_contract())
@@ -128,7 +111,7 @@ class CustomerFileView(QWidget):
         edit_contract.clicked.connect(self.edit_contract)
         self.contract_buttons = [add_contract, edit_contract]
 
-        self.orders = _table("orderHistory", [
+        self.orders = small_table("orderHistory", [
             self.tr("Order"), self.tr("Reported"), self.tr("State"), self.tr("Device"), self.tr("Fault"),
             self.tr("Coverage"), self.tr("Closed")])
         self.orders.itemDoubleClicked.connect(self._open_order)
@@ -145,7 +128,7 @@ class CustomerFileView(QWidget):
         self.tabs.addTab(orders_tab, self.tr("Orders"))
         self.contacts: ContactsTab | None = None
         if ctx.actor.may("followups.view"):
-            self.contacts = ContactsTab(timezone, _table, objectName="customerContacts")
+            self.contacts = ContactsTab(timezone, objectName="customerContacts")
             self.contacts.openComplaint.connect(self.openComplaintRequested)
             self.contacts.openOrder.connect(self.openOrderRequested)
             self.tabs.addTab(self.contacts, self.tr("Calls and complaints"))
@@ -252,7 +235,7 @@ class CustomerFileView(QWidget):
             cells = [labels.category_label(d.category), d.brand, d.model, d.serial, labels.day(d.purchase_date), months,
                      labels.day(d.warranty_until), status]
             for column, text in enumerate(cells):
-                self.devices.setItem(row, column, _item(text, d.id, color if column == 7 else None))
+                self.devices.setItem(row, column, table_item(text, d.id, color if column == 7 else None))
             if d.archived:
                 for column in range(len(cells)):
                     self.devices.item(row, column).setForeground(QBrush(QColor("#8a8a8a")))
@@ -276,7 +259,7 @@ class CustomerFileView(QWidget):
                      self.tr("Cancelled") if c.archived else labels.contract_status(c.status)]
             for column, text in enumerate(cells):
                 color = IN_WARRANTY if c.status == "in_force" and not c.archived else None
-                self.contracts.setItem(row, column, _item(text, c.id, color if column == 9 else None))
+                self.contracts.setItem(row, column, table_item(text, c.id, color if column == 9 else None))
 
     def _show_contacts(self) -> None:
         if self.contacts is not None and self.file is not None:
@@ -291,7 +274,7 @@ class CustomerFileView(QWidget):
                      o.device_label, o.fault.replace("\n", " ")[:80], labels.coverage_label(o.coverage),
                      labels.local_time(o.closed_at, self.timezone)]
             for column, text in enumerate(cells):
-                self.orders.setItem(row, column, _item(text, o.id))
+                self.orders.setItem(row, column, table_item(text, o.id))
         shown, total = len(self.file.orders), self.file.order_count
         if total == 0:
             self.orders_note.setText(self.tr("No repair orders yet."))
