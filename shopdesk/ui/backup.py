@@ -35,7 +35,7 @@ from shopdesk.services.backup import BackupInfo, BackupResult, Counts, RestoreRe
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of, translated
 from shopdesk.ui.tasks import TaskRunner
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import ATTENTION, FieldError
 from shopdesk.ui.tables import read_only_rows
 
 def backup_tasks(ctx: AppContext) -> TaskRunner:
@@ -465,7 +465,7 @@ class BackupDialog(QDialog):
         self._enable_buttons()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(f"color: {ATTENTION};" if error else "")
         self.status.setText(text)
 
     def _enable_buttons(self) -> None:

@@ -20,10 +20,10 @@ from shopdesk.services import connection
 from shopdesk.services.connection import ServerSettings, TestResult
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import text_of
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import ATTENTION, FieldError
 
 GOOD = "color: #1b5e20;"
-BAD = "color: #b00020;"
+BAD = f"color: {ATTENTION};"
 
 
 class ConnectDialog(QDialog):

@@ -21,11 +21,11 @@ from shopdesk.services import ledger as ledger_service
 from shopdesk.services.ledger import DueOrder, HandInResult
 from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
-from shopdesk.ui.widgets import FieldError
+from shopdesk.ui.widgets import ATTENTION, FieldError
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-FLAG_STYLE = ("color: #b00020; background: #fde2e1; border: 2px solid #b00020; border-radius: 4px; "
+FLAG_STYLE = (f"color: {ATTENTION}; background: #fde2e1; border: 2px solid {ATTENTION}; border-radius: 4px; "
               "padding: 6px; font-weight: bold; font-size: 15px;")
 MATCH_STYLE = ("color: #1b6e20; background: #e3f4e4; border: 1px solid #1b6e20; border-radius: 4px; "
                "padding: 6px; font-weight: bold;")

@@ -16,6 +16,7 @@ from shopdesk import __version__
 from shopdesk.services.changes import ChangeWatcher
 from shopdesk.ui.areas import AREAS, Area
 from shopdesk.ui.context import AppContext
+from shopdesk.ui.widgets import ATTENTION
 
 ROLE_NAMES = {
     "front_desk": QT_TRANSLATE_NOOP("Roles", "Front desk"),
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         self.live_timer.timeout.connect(self.poll_other_desks)
         self.live_timer.start()
         self.offline_label = QLabel(objectName="offlineLabel")
-        self.offline_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.offline_label.setStyleSheet(f"color: {ATTENTION}; font-weight: bold;")
         self.offline_label.hide()
         self.statusBar().addPermanentWidget(self.offline_label)
 

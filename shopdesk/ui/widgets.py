@@ -8,6 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+# The one colour of what needs attention: errors, late orders, money missing, the offline mark.
+ATTENTION = "#b00020"
+
+
 class EmptyState(QWidget):
     """A centred hint shown where a list has nothing to show yet."""
 
@@ -37,7 +41,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         if name:
             self.setObjectName(name)
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(f"color: {ATTENTION};")
         self.setWordWrap(True)
         self.hide()
 

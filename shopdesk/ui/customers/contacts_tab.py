@@ -15,10 +15,10 @@ from shopdesk.rules import followups as rules
 from shopdesk.services.followups import ContactRow, CustomerContacts
 from shopdesk.ui.followups.common import label, local_text
 from shopdesk.ui.tables import small_table, table_item
+from shopdesk.ui.widgets import ATTENTION
 
 ROW_ID = Qt.ItemDataRole.UserRole  # as table_item puts it
 NUMBER = Qt.ItemDataRole.UserRole + 1  # the complaint's or the call's order number
-ATTENTION = QColor("#b00020")
 
 
 class ContactsTab(QWidget):
@@ -74,7 +74,7 @@ class ContactsTab(QWidget):
             index = table.rowCount()
             table.insertRow(index)
             for column, text in enumerate(cells):
-                item = table_item(text, row.id, ATTENTION if attention else None)
+                item = table_item(text, row.id, QColor(ATTENTION) if attention else None)
                 item.setData(NUMBER, row.number)
                 table.setItem(index, column, item)
 

@@ -22,8 +22,9 @@ from shopdesk.ui.customers.dialogs import ContractDialog, DeviceDialog
 from shopdesk.ui.customers.form import CustomerForm
 from shopdesk.ui.messages import translated
 from shopdesk.ui.tables import small_table, table_item
+from shopdesk.ui.widgets import ATTENTION
 
-EXPIRED = QColor("#b00020")
+EXPIRED = QColor(ATTENTION)
 IN_WARRANTY = QColor("#1b7a2f")
 ROW_ID = Qt.ItemDataRole.UserRole
 

@@ -14,7 +14,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.followups.common import Column, PagedModel, label, local_text, make_table, state_label
 from shopdesk.ui.live import keep_place
 from shopdesk.ui.messages import translated
-from shopdesk.ui.widgets import EmptyState
+from shopdesk.ui.widgets import ATTENTION, EmptyState
 
 
 CUSTOMER_COLUMN = 2
@@ -91,7 +91,7 @@ class CallsDueTab(QWidget):
         self.stack.addWidget(self.empty)
         self.summary = QLabel(objectName="queueSummary")
         self.error = QLabel(objectName="queueError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {ATTENTION};")
         self.error.hide()
 
         layout = QVBoxLayout(self)

@@ -15,9 +15,10 @@ from shopdesk.rules.money import format_yuan
 from shopdesk.services import settings as settings_service
 from shopdesk.services import staff as staff_service
 from shopdesk.ui.messages import translated
+from shopdesk.ui.widgets import ATTENTION
 
 OK_COLOUR = "#1b6e20"
-BAD_COLOUR = "#b00020"
+BAD_COLOUR = ATTENTION
 
 
 def kind_label(kind: str) -> str:

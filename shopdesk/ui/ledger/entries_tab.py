@@ -31,11 +31,11 @@ from shopdesk.ui.ledger.common import (
 )
 from shopdesk.ui.messages import translated
 from shopdesk.ui.tables import PagedRows, read_only_rows
-from shopdesk.ui.widgets import FieldError, dialog_buttons
+from shopdesk.ui.widgets import ATTENTION, FieldError, dialog_buttons
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
-NEGATIVE = QColor("#b00020")
+NEGATIVE = QColor(ATTENTION)
 DIMMED = QColor("#8a8a8a")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

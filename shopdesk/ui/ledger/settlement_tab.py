@@ -24,6 +24,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.ledger.common import (
     PeriodPicker, error_text, fill_staff, money, previous_month, set_status, shop_timezone, shop_today, staff_choices,
 )
+from shopdesk.ui.widgets import ATTENTION
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -222,7 +223,7 @@ class SettlementTab(QScrollArea):
             self.values["fuel_allowance"].setText(self._allowance(
                 s.fuel_allowance, rates.per_km, self.tr("{0} km × {1} per km").format(s.km, money(rates.per_km))))
         balance = self.values["balance"]
-        balance.setStyleSheet("color: #b00020; font-weight: bold;" if s.balance < 0 else "font-weight: bold;")
+        balance.setStyleSheet(f"color: {ATTENTION}; font-weight: bold;" if s.balance < 0 else "font-weight: bold;")
         self.km.blockSignals(True)
         self.km.setValue(s.km)
         self.km.blockSignals(False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
+from shopdesk.ui.widgets import ATTENTION
 
 
 class OverdueIndicator(QLabel):
@@ -18,7 +19,7 @@ class OverdueIndicator(QLabel):
         self.count = count
         if count:
             self.setText(self.tr("Overdue orders: {0}").format(count))
-            self.setStyleSheet("color: white; background: #b00020; padding: 0 6px; border-radius: 3px;")
+            self.setStyleSheet(f"color: white; background: {ATTENTION}; padding: 0 6px; border-radius: 3px;")
         else:
             self.setText(self.tr("No overdue orders"))
             self.setStyleSheet("")

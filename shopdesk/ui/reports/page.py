@@ -30,6 +30,7 @@ from shopdesk.ui.context import AppContext
 from shopdesk.ui.messages import translated
 from shopdesk.ui.reports.words import in_reports, translate
 from shopdesk.ui.reports.today_tab import NEEDS_ATTENTION, THE_DAY, TodayTab
+from shopdesk.ui.widgets import ATTENTION
 
 if TYPE_CHECKING:
     from shopdesk.rules.reports import Period
@@ -277,7 +278,7 @@ class ReportsPage(QWidget):
         self._say_bad(translated(exc))
 
     def _say_bad(self, message: str) -> None:
-        self.status.setStyleSheet("color: #b00020;")
+        self.status.setStyleSheet(f"color: {ATTENTION};")
         self.status.setText(message)
 
     def _data_changed(self, area: str) -> None:

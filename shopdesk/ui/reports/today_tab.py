@@ -15,12 +15,12 @@ from shopdesk.rules.states import OPEN_STATES
 from shopdesk.services import settings as settings_service
 from shopdesk.ui.orders import labels as order_labels
 from shopdesk.ui.reports.words import in_reports, translate
+from shopdesk.ui.widgets import ATTENTION
 
 if TYPE_CHECKING:  # the report is read (and its module imported) on the worker thread
     from shopdesk.services.reports import CallsDue, TodayReport
     from shopdesk.ui.reports.document import Document
 
-ATTENTION = "#b00020"
 
 # (figure key, caption, what it counts) — shown in this order.
 NEEDS_ATTENTION = (
